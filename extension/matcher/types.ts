@@ -1,0 +1,67 @@
+/**
+ * Types shared by the matcher, the dataset compiler and every caller.
+ * The matcher is pure: strings and offsets in, mentions out, no DOM.
+ */
+
+/**
+ * How an alias may match, as written in the dataset sources.
+ * - `full`: a name that identifies the entity on its own (`Dmitry Peskov`, `NATO`).
+ * - `short`: a surname or short form that links only after a full mention of
+ *   the same entity earlier in the text, or with one of the entity's context words nearby.
+ */
+export type AliasMatch = 'full' | 'short';
+
+/**
+ * Case policy of an alias.
+ * - `proper` (default): the text must have the alias's capitals where the alias has them
+ *   (an all-caps rendering such as a dateline `MOSCOW` also counts); `price` never matches `Price`.
+ * - `exact`: the text must match the alias's case exactly (`US`, `OSCE`).
+ * - `any`: case-insensitive, for event phrases (`security demands`).
+ */
+export type AliasCase = 'proper' | 'exact' | 'any';
+
+/** One surface form of one entity, as the dataset compiler hands it to the matcher compiler. */
+export interface AliasSpec {
+  text: string;
+  entity: string;
+  match: AliasMatch;
+  case: AliasCase;
+}
+
+/** What the matcher needs to know of each entity beyond its aliases. */
+export interface EntitySpec {
+  id: string;
+  type: 'person' | 'organization' | 'place' | 'event';
+  /** Words that, near a mention or on the page, support a `short` alias. */
+  context: string[];
+  /** Events: ISO dates that let the article's date choose between events sharing words. */
+  start?: string;
+  end?: string;
+}
+
+/**
+ * The matcher's compiled structure, built at build time and loaded ready-made.
+ * Its inner layout belongs to `extension/matcher/`; everything else treats it as opaque JSON.
+ */
+export interface CompiledMatcher {
+  formatVersion: number;
+  [key: string]: unknown;
+}
+
+/** Optional knowledge about the document that helps disambiguation. */
+export interface MatchContext {
+  /** The article's publication date, ISO `YYYY-MM-DD`. */
+  date?: string;
+  /** BCP 47 language tag of the page, e.g. `en`, `ru`. */
+  lang?: string;
+}
+
+/** One linked mention: UTF-16 offsets into the scanned text. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** Dataset id of the entity. */
+  entity: string;
+  /** Confidence in [0, 1]; mentions below the matcher's threshold are never returned. */
+  score: number;
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { packPlugin } from './scripts/vite-pack-plugin';
+
+/**
+ * One codebase, two builds: Chrome MV3 and Firefox MV3.
+ * Firefox gets MV3 too (rather than WXT's MV2 default) so both browsers run the
+ * same manifest shape and permission model; Firefox ESR 128+ grants MV3 host
+ * permissions at install, which is all the content script needs.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact(), packPlugin()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'The backstory of the news while you read: names and events of the story highlighted, explained in hover cards from a bundled dataset. Nothing leaves your browser.',
+    // storage: the two switches and the per-site list live in storage.local.
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
