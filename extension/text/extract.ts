@@ -1,0 +1,127 @@
+/**
+ * Reads the text a person reads on a page, as one string plus a map back to
+ * the page's text nodes. The matcher works on that string; `ranges.ts` turns
+ * its offsets back into DOM Ranges. Nothing here modifies the page.
+ */
+
+/** Elements whose content no reader reads as prose; their whole subtree is skipped. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
+  'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'CODE', 'PRE',
+  'KBD', 'SAMP', 'BUTTON',
+]);
+
+/**
+ * Elements that break the flow of text. Between them a separator is inserted
+ * so that a name can never be stitched together from a heading and the
+ * paragraph after it. Tag-based rather than computed-style-based: reading
+ * `display` for every element would cost a style lookup per node on large pages.
+ */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE',
+  'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION', 'LEGEND', 'BODY',
+]);
+
+/**
+ * Inserted between blocks. A newline pair reads as a paragraph break to the
+ * matcher, which never joins words across it.
+ */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/** One text node's place in the extracted string. */
+export interface TextSegment {
+  node: Text;
+  /** Offset of the node's first character in `ExtractedText.text`. */
+  start: number;
+}
+
+/** A page's readable text and where each piece came from. */
+export interface ExtractedText {
+  text: string;
+  /** In document order, with strictly increasing `start`. */
+  segments: TextSegment[];
+}
+
+export interface ExtractOptions {
+  /** An element Backstory owns (its card host), never read. */
+  ownHost?: Element | null;
+}
+
+/**
+ * Whether an element's subtree holds no prose a reader sees: skipped tags,
+ * editable regions (typing there must never be disturbed), hidden elements.
+ * `checkVisibility` is used where the engine has it; `display: contents`
+ * elements have no box of their own yet show their children, so they pass.
+ */
+export function isSkippedElement(el: Element, ownHost?: Element | null): boolean {
+  if (el === ownHost) return true;
+  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (el instanceof HTMLElement) {
+    if (el.isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
+  }
+  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) {
+    return getComputedStyle(el).display !== 'contents';
+  }
+  return false;
+}
+
+/**
+ * Walks `root` in document order and concatenates its readable text nodes.
+ * Whitespace is kept as it is (the matcher normalises it); only a separator
+ * between blocks is added, and it maps to no node. The walk is iterative
+ * (first child, next sibling, parent) so that it sees both the entry into and
+ * the exit from each block, and so that deep nesting cannot overflow the stack.
+ */
+export function extractText(root: Node, options: ExtractOptions = {}): ExtractedText {
+  const segments: TextSegment[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  let pendingBreak = false;
+
+  const emit = (node: Text) => {
+    const data = node.data;
+    if (data.length === 0) return;
+    if (pendingBreak && length > 0) {
+      parts.push(BLOCK_SEPARATOR);
+      length += BLOCK_SEPARATOR.length;
+    }
+    pendingBreak = false;
+    segments.push({ node, start: length });
+    parts.push(data);
+    length += data.length;
+  };
+
+  if (root.nodeType === Node.TEXT_NODE) {
+    emit(root as Text);
+    return { text: parts.join(''), segments };
+  }
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === Node.TEXT_NODE) {
+      emit(node as Text);
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (isBlock(el)) pendingBreak = true;
+      descend = !isSkippedElement(el, options.ownHost) && el.firstChild !== null;
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node.nodeType === Node.ELEMENT_NODE && isBlock(node as Element)) pendingBreak = true;
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return { text: parts.join(''), segments };
+}
+
+function isBlock(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
