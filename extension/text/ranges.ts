@@ -11,13 +11,11 @@ export function segmentAt(segments: TextSegment[], offset: number): number {
   let hi = segments.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (segments[mid].start <= offset) lo = mid + 1;
+    if (segments[mid]!.start <= offset) lo = mid + 1;
     else hi = mid - 1;
   }
-  const i = hi;
-  if (i < 0) return -1;
-  const seg = segments[i];
-  return offset < seg.start + seg.node.data.length ? i : -1;
+  const seg = segments[hi];
+  return seg && offset < seg.start + seg.node.data.length ? hi : -1;
 }
 
 /**
@@ -33,11 +31,9 @@ export function rangeForOffsets(
   doc: Document = document,
 ): Range | null {
   if (end <= start) return null;
-  const first = segmentAt(extracted.segments, start);
-  const last = segmentAt(extracted.segments, end - 1);
-  if (first < 0 || last < 0) return null;
-  const a = extracted.segments[first];
-  const b = extracted.segments[last];
+  const a = extracted.segments[segmentAt(extracted.segments, start)];
+  const b = extracted.segments[segmentAt(extracted.segments, end - 1)];
+  if (!a || !b) return null;
   const endInB = end - b.start;
   if (!a.node.isConnected || !b.node.isConnected || endInB > b.node.data.length) return null;
   const range = doc.createRange();
