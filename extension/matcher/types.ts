@@ -26,6 +26,13 @@ export interface AliasSpec {
   entity: string;
   match: AliasMatch;
   case: AliasCase;
+  /**
+   * The surface is also a common word or the head of other proper names (`Washington` in
+   * `Washington Post`, `Kremlin` in `Kazan Kremlin`). A single-word ambiguous alias links
+   * only when no other capitalised word is glued to it. Surfaces shared by several
+   * entities are treated this way without the flag.
+   */
+  ambiguous?: boolean;
 }
 
 /** What the matcher needs to know of each entity beyond its aliases. */
@@ -37,6 +44,12 @@ export interface EntitySpec {
   /** Events: ISO dates that let the article's date choose between events sharing words. */
   start?: string;
   end?: string;
+  /**
+   * Events: ISO date from which the event was publicly scheduled, so that articles written
+   * between then and `start` can name it ahead (the Geneva talks of 10 January 2022 were
+   * announced in late December 2021). Without it, articles dated before `start` never link the event.
+   */
+  announced?: string;
 }
 
 /**

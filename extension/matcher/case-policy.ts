@@ -1,0 +1,56 @@
+/**
+ * The alias case policies of `AliasCase`, checked on the original (unfolded) characters
+ * behind a candidate span.
+ */
+import {
+  CASE_ANY,
+  CASE_EXACT,
+  CASE_MASK,
+  CASE_PROPER,
+  FLAG_HAS_LOWER,
+  FLAG_SHORT,
+  FLAG_SINGLE_WORD,
+} from './compiled-format';
+import { LOWER, UPPER, classOf, type NormalizedText } from './normalize';
+
+/**
+ * Whether the text's capitalisation in `[start, end)` satisfies the alias's case policy.
+ * - `any`: always.
+ * - `exact`: uppercase exactly where the alias has it (`US` but not `Us` or `us`).
+ * - `proper`: uppercase at least where the alias has it, so an all-caps dateline (`MOSCOW`)
+ *   counts but `price` never matches `Price`; and never an all-lowercase span, even for an
+ *   alias without capitals. A single-word `short` alias does not accept its all-caps
+ *   rendering: a shouted `PRICE` in a headline is more likely the word than the surname.
+ */
+export function caseAllows(
+  flags: number,
+  caps: readonly number[],
+  nt: NormalizedText,
+  text: string,
+  start: number,
+  end: number,
+): boolean {
+  const policy = flags & CASE_MASK;
+  if (policy === CASE_ANY) return true;
+  const orig = nt.orig;
+  for (const offset of caps) {
+    if (!(classOf(text.charCodeAt(orig[start + offset]!)) & UPPER)) return false;
+  }
+  const shortWord = (flags & SHORT_WORD_WITH_LOWER) === SHORT_WORD_WITH_LOWER;
+  // A proper alias with capitals has just been found capitalised, which is all it needs
+  // unless the shouting rule applies: skip the span walk.
+  if (policy === CASE_PROPER && caps.length > 0 && !shortWord) return true;
+  let uppers = 0;
+  let lowers = 0;
+  for (let k = start; k < end; k++) {
+    const cls = classOf(text.charCodeAt(orig[k]!));
+    if (cls & UPPER) uppers++;
+    else if (cls & LOWER) lowers++;
+  }
+  if (policy === CASE_EXACT) return uppers === caps.length;
+  if (uppers === 0 && lowers > 0) return false;
+  return !(shortWord && lowers === 0);
+}
+
+/** Flags of a single-word `short` alias spelled with lowercase letters (`Price`, not `NATO`). */
+const SHORT_WORD_WITH_LOWER = FLAG_SHORT | FLAG_SINGLE_WORD | FLAG_HAS_LOWER;

@@ -1,0 +1,218 @@
+/**
+ * Build-time compiler: dataset aliases and entities in, `CompiledMatcher` JSON out.
+ * Output depends only on the set of inputs (entities are sorted by id, alias rows by key),
+ * so the same dataset always produces byte-identical JSON whatever order it was read in.
+ */
+import type { AliasSpec, CompiledMatcher, EntitySpec } from './types';
+import {
+  CASE_ANY,
+  CASE_EXACT,
+  CASE_PROPER,
+  CHILD_COUNT_BASE,
+  FLAG_AMBIGUOUS,
+  FLAG_HAS_LOWER,
+  FLAG_SHARED,
+  FLAG_SHORT,
+  FLAG_SINGLE_WORD,
+  FORMAT_VERSION,
+  type CompiledEntity,
+  type CompiledMatcherV1,
+} from './compiled-format';
+import { earliestDay, latestDay } from './dates';
+import { LOWER, SPACE_CODE, UPPER, classOf, isWordUnit, normalize, unitsToString } from './normalize';
+
+/** A surface after normalisation, with what the case policies need to know of its spelling. */
+interface NormalizedSurface {
+  key: string;
+  /** Offsets in `key` whose original character is uppercase. */
+  caps: number[];
+  hasLower: boolean;
+}
+
+/** Normalises one alias or context word exactly as page text will be normalised. */
+export function normalizeSurface(surface: string): NormalizedSurface {
+  const nt = normalize(surface);
+  let from = 0;
+  let to = nt.length;
+  while (from < to && nt.buf[from] === SPACE_CODE) from++;
+  while (to > from && nt.buf[to - 1] === SPACE_CODE) to--;
+  const caps: number[] = [];
+  let hasLower = false;
+  for (let k = from; k < to; k++) {
+    const cls = classOf(surface.charCodeAt(nt.orig[k]!));
+    if (cls & UPPER) caps.push(k - from);
+    if (cls & LOWER) hasLower = true;
+  }
+  return { key: unitsToString(nt.buf, from, to), caps, hasLower };
+}
+
+const CASE_FLAGS: Record<AliasSpec['case'], number> = {
+  proper: CASE_PROPER,
+  exact: CASE_EXACT,
+  any: CASE_ANY,
+};
+
+interface AliasRow {
+  key: string;
+  entity: number;
+  flags: number;
+  caps: number[];
+}
+
+/** Compares strings by UTF-16 code units: locale-independent, hence deterministic. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function validKey(key: string, what: string): string {
+  if (key.length === 0) throw new Error(`matcher: ${what} is empty after normalisation`);
+  // Matches start only at word starts, so a key that begins with punctuation could never match.
+  if (!isWordUnit(key.charCodeAt(0))) {
+    throw new Error(`matcher: ${what} must start with a letter or digit`);
+  }
+  return key;
+}
+
+/**
+ * Compiles the dataset's aliases and entities into the matcher's JSON form. Run at build
+ * time; throws on aliases that point to unknown entities, duplicate entity ids, unreadable
+ * dates and surfaces that cannot match.
+ */
+export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): CompiledMatcher {
+  const sorted = [...entities].sort((a, b) => byCodeUnits(a.id, b.id));
+  const entityIndex = new Map<string, number>();
+  sorted.forEach((e, i) => {
+    if (entityIndex.has(e.id)) throw new Error(`matcher: duplicate entity id "${e.id}"`);
+    entityIndex.set(e.id, i);
+  });
+
+  const rows = aliasRows(aliases, entityIndex);
+  const contextKeys = sorted.map((e) =>
+    (e.context ?? []).filter((w) => w.trim() !== '').map((w) => validKey(normalizeSurface(w).key, `context word "${w}" of ${e.id}`)),
+  );
+
+  const trie = buildTrie([...rows.map((r) => r.key), ...contextKeys.flat()]);
+
+  const placed = rows
+    .map((row) => ({ row, node: trie.nodeOf.get(row.key)! }))
+    .sort((a, b) => a.node - b.node); // stable: rows keep their sorted order within a node
+  const contextNodes = [...new Set(contextKeys.flat().map((k) => trie.nodeOf.get(k)!))].sort((a, b) => a - b);
+
+  const compiled: CompiledMatcherV1 = {
+    formatVersion: FORMAT_VERSION,
+    trie: { labels: trie.labels, childCounts: trie.childCounts },
+    aliases: {
+      node: placed.map((p) => p.node),
+      entity: placed.map((p) => p.row.entity),
+      flags: placed.map((p) => p.row.flags),
+      caps: placed.map((p) => p.row.caps),
+    },
+    contextNodes,
+    entities: sorted.map((e, i) => compileEntity(e, contextKeys[i]!, trie.nodeOf)),
+  };
+  return compiled;
+}
+
+function aliasRows(aliases: AliasSpec[], entityIndex: Map<string, number>): AliasRow[] {
+  const byIdentity = new Map<string, AliasRow>();
+  for (const alias of aliases) {
+    const entity = entityIndex.get(alias.entity);
+    if (entity === undefined) throw new Error(`matcher: alias "${alias.text}" names unknown entity "${alias.entity}"`);
+    const surface = normalizeSurface(alias.text);
+    const key = validKey(surface.key, `alias "${alias.text}" of ${alias.entity}`);
+    const caseFlag = CASE_FLAGS[alias.case ?? 'proper'];
+    if (caseFlag === undefined) throw new Error(`matcher: alias "${alias.text}" has unknown case policy "${alias.case}"`);
+    if (alias.match !== 'full' && alias.match !== 'short') {
+      throw new Error(`matcher: alias "${alias.text}" has unknown match kind "${alias.match}"`);
+    }
+    const flags =
+      (alias.match === 'short' ? FLAG_SHORT : 0) |
+      caseFlag |
+      (key.includes(' ') ? 0 : FLAG_SINGLE_WORD) |
+      (surface.hasLower ? FLAG_HAS_LOWER : 0) |
+      (alias.ambiguous ? FLAG_AMBIGUOUS : 0);
+    const row: AliasRow = { key, entity, flags, caps: caseFlag === CASE_ANY ? [] : surface.caps };
+    byIdentity.set(`${key}\u0000${entity}\u0000${flags}\u0000${row.caps.join(',')}`, row);
+  }
+  const rows = [...byIdentity.entries()].sort((a, b) => byCodeUnits(a[0], b[0])).map(([, row]) => row);
+
+  const entitiesOfKey = new Map<string, Set<number>>();
+  for (const row of rows) {
+    const set = entitiesOfKey.get(row.key) ?? new Set<number>();
+    set.add(row.entity);
+    entitiesOfKey.set(row.key, set);
+  }
+  for (const row of rows) if (entitiesOfKey.get(row.key)!.size > 1) row.flags |= FLAG_SHARED;
+  return rows;
+}
+
+function compileEntity(e: EntitySpec, contextKeys: string[], nodeOf: Map<string, number>): CompiledEntity {
+  const out: CompiledEntity = { id: e.id };
+  const context = [...new Set(contextKeys.map((k) => nodeOf.get(k)!))].sort((a, b) => a - b);
+  if (context.length > 0) out.context = context;
+  const from = e.announced ?? e.start;
+  if (from !== undefined) out.from = earliestDay(from);
+  if (e.end !== undefined) out.to = latestDay(e.end);
+  return out;
+}
+
+interface BuiltTrie {
+  labels: string;
+  childCounts: string;
+  /** Node number of every inserted key. */
+  nodeOf: Map<string, number>;
+}
+
+interface BuildNode {
+  children: Map<number, BuildNode>;
+  id: number;
+}
+
+/** Builds the breadth-first numbered trie described in `CompiledMatcherV1.trie`. */
+function buildTrie(keys: string[]): BuiltTrie {
+  const root: BuildNode = { children: new Map(), id: 0 };
+  const ends = new Map<string, BuildNode>();
+  for (const key of keys) {
+    let node = root;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let next = node.children.get(c);
+      if (!next) {
+        next = { children: new Map(), id: -1 };
+        node.children.set(c, next);
+      }
+      node = next;
+    }
+    ends.set(key, node);
+  }
+
+  const labels: number[] = [];
+  const counts: number[] = [];
+  const queue: BuildNode[] = [root];
+  let nextId = 1;
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    const edges = [...node.children.entries()].sort((a, b) => a[0] - b[0]);
+    counts.push(edges.length);
+    for (const [label, child] of edges) {
+      child.id = nextId++;
+      labels.push(label);
+      queue.push(child);
+    }
+  }
+
+  const nodeOf = new Map<string, number>();
+  for (const [key, node] of ends) nodeOf.set(key, node.id);
+  return {
+    labels: codesToString(labels),
+    childCounts: codesToString(counts.map((n) => n + CHILD_COUNT_BASE)),
+    nodeOf,
+  };
+}
+
+function codesToString(codes: number[]): string {
+  const CHUNK = 8192; // stay far below engines' argument-count limits
+  let s = '';
+  for (let i = 0; i < codes.length; i += CHUNK) s += String.fromCharCode(...codes.slice(i, i + CHUNK));
+  return s;
+}

@@ -1,0 +1,72 @@
+/**
+ * The inner layout of `CompiledMatcher`, shared by the compiler and the loader and by
+ * nothing else. It is plain JSON, built for a fast `JSON.parse` and a cheap hydration:
+ * the trie is two strings (one char per node), the alias table is columnar.
+ */
+import type { CompiledMatcher } from './types';
+
+/** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
+export const FORMAT_VERSION = 1;
+
+/**
+ * `childCounts` stores a node's child count as the char code `count + CHILD_COUNT_BASE`,
+ * so leaves read `0` and chains `1` in the JSON, and no count needs escaping below 44 children.
+ */
+export const CHILD_COUNT_BASE = 0x30;
+
+/** Alias flag: a `short` alias (surname, short form) that needs evidence. */
+export const FLAG_SHORT = 1;
+/** Alias flags, bits 1–2: case policy. */
+export const CASE_MASK = 6;
+export const CASE_PROPER = 0;
+export const CASE_EXACT = 2;
+export const CASE_ANY = 4;
+/** Alias flag: the normalised alias has no space in it. */
+export const FLAG_SINGLE_WORD = 8;
+/** Alias flag: the alias has lowercase letters (so an all-caps rendering is not its own spelling). */
+export const FLAG_HAS_LOWER = 16;
+/** Alias flag: the dataset marked this surface as also a common word or part of other names. */
+export const FLAG_AMBIGUOUS = 32;
+/** Alias flag: the same normalised surface belongs to more than one entity. */
+export const FLAG_SHARED = 64;
+
+/** One entity as the runtime needs it. Entities are sorted by id. */
+export interface CompiledEntity {
+  id: string;
+  /** Trie nodes of the entity's context words (ascending); omitted when empty. */
+  context?: number[];
+  /** First ISO day (`YYYY-MM-DD`) on which an article may name the event: `announced`, else `start`. */
+  from?: string;
+  /** Last ISO day of the event (partial dates padded to their latest day). */
+  to?: string;
+}
+
+/** Format 1 of the compiled matcher. */
+export interface CompiledMatcherV1 extends CompiledMatcher {
+  formatVersion: typeof FORMAT_VERSION;
+  /**
+   * A trie over normalised alias and context-word keys, nodes numbered breadth-first with
+   * siblings sorted by char code, so the children of every node are consecutive and the
+   * first child of node i follows from the counts of nodes before it. Node 0 is the root.
+   */
+  trie: {
+    /** The edge label (a normalised UTF-16 unit) into node i + 1, for every non-root node. */
+    labels: string;
+    /** For each node, its child count as one char (see `CHILD_COUNT_BASE`). */
+    childCounts: string;
+  };
+  /** Alias rows, sorted by `node` so each node's aliases are consecutive. Parallel arrays. */
+  aliases: {
+    /** Trie node where the alias ends. */
+    node: number[];
+    /** Index into `entities`. */
+    entity: number[];
+    /** `FLAG_*` and `CASE_*` bits. */
+    flags: number[];
+    /** Offsets, in the normalised alias, of its uppercase letters (empty for case `any`). */
+    caps: number[][];
+  };
+  /** Trie nodes where a context word ends, ascending. */
+  contextNodes: number[];
+  entities: CompiledEntity[];
+}

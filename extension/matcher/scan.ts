@@ -1,0 +1,72 @@
+/**
+ * The single pass over the text: from every word start, walk the trie along the normalised
+ * units and report every alias or context word that ends on a word boundary. Candidates
+ * come out sorted by start, then by end.
+ */
+import { type Matcher, TERMINAL_ALIAS, TERMINAL_CONTEXT } from './load';
+import { type NormalizedText, isWordUnit } from './normalize';
+
+/** A span of normalised text that spells some alias (not yet judged by the rules). */
+export interface Candidate {
+  /** Normalised start and end (exclusive). */
+  start: number;
+  end: number;
+  /** Trie node whose alias rows apply. */
+  node: number;
+  /** Index of the word the span starts in, for the context window. */
+  word: number;
+}
+
+/** An occurrence of one of the entities' context words. */
+export type ContextHit = Candidate;
+
+/** Finds every alias and context word in `nt`, on word boundaries on both sides. */
+export function scan(nt: NormalizedText, m: Matcher): { candidates: Candidate[]; hits: ContextHit[] } {
+  const candidates: Candidate[] = [];
+  const hits: ContextHit[] = [];
+  const { buf, wordStarts, length: n, wordCount } = nt;
+  const { rootChild, terminal, firstChild, childCount, label } = m;
+  for (let word = 0; word < wordCount; word++) {
+    const start = wordStarts[word]!;
+    let node = rootChild[buf[start]!]!;
+    let j = start + 1;
+    while (node !== 0) {
+      // j is the end of the span spelled so far; it must not cut a word in two.
+      const kind = terminal[node]!;
+      if (kind !== 0 && (j === n || !isWordUnit(buf[j]!))) {
+        if (kind & TERMINAL_ALIAS) candidates.push({ start, end: j, node, word });
+        if (kind & TERMINAL_CONTEXT) hits.push({ start, end: j, node, word });
+      }
+      if (j === n) break;
+      node = childOf(firstChild[node]!, childCount[node]!, label, buf[j++]!);
+    }
+  }
+  return { candidates, hits };
+}
+
+/**
+ * Sibling lists up to this length are scanned linearly rather than bisected: most nodes sit
+ * on single-child chains, and labels are sorted so the scan stops early.
+ */
+const LINEAR_SCAN_MAX = 8;
+
+/** The child among `count` siblings from `first` whose label is `c`, or 0 when there is none. */
+function childOf(first: number, count: number, label: Uint16Array, c: number): number {
+  let lo = first;
+  let hi = first + count;
+  if (count <= LINEAR_SCAN_MAX) {
+    for (; lo < hi; lo++) {
+      const l = label[lo]!;
+      if (l >= c) return l === c ? lo : 0;
+    }
+    return 0;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const l = label[mid]!;
+    if (l === c) return mid;
+    if (l < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}

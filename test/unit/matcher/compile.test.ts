@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, findMentions, loadMatcher } from '../../../extension/matcher';
+import type { AliasSpec, EntitySpec } from '../../../extension/matcher/types';
+import { ALIASES, ENTITIES } from './fixture';
+
+const SAMPLE = 'U.S. President Joe Biden and Vladimir Putin’s NATO–Russia Council. Later Biden said the Kremlin…';
+
+describe('compileMatcher output', () => {
+  it('is deterministic for the same input', () => {
+    expect(JSON.stringify(compileMatcher(ALIASES, ENTITIES))).toBe(JSON.stringify(compileMatcher(ALIASES, ENTITIES)));
+  });
+
+  it('does not depend on the order of aliases or entities', () => {
+    const shuffled = compileMatcher([...ALIASES].reverse(), [...ENTITIES].reverse());
+    expect(JSON.stringify(shuffled)).toBe(JSON.stringify(compileMatcher(ALIASES, ENTITIES)));
+  });
+
+  it('round-trips through JSON.stringify and JSON.parse', () => {
+    const compiled = compileMatcher(ALIASES, ENTITIES);
+    const parsed = JSON.parse(JSON.stringify(compiled));
+    expect(parsed).toEqual(compiled);
+    expect(findMentions(SAMPLE, loadMatcher(parsed))).toEqual(findMentions(SAMPLE, loadMatcher(compiled)));
+  });
+
+  it('round-trips trie labels that JSON must escape', () => {
+    const aliases: AliasSpec[] = [{ text: 'Côte d"Ivoire\\x', entity: 'X', match: 'full', case: 'any' }];
+    const entities: EntitySpec[] = [{ id: 'X', type: 'place', context: [] }];
+    const parsed = JSON.parse(JSON.stringify(compileMatcher(aliases, entities)));
+    expect(findMentions('in Cote d"Ivoire\\x today', loadMatcher(parsed)).map((m) => m.entity)).toEqual(['X']);
+  });
+
+  it('declares its format version', () => {
+    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(1);
+  });
+
+  it('deduplicates aliases that normalise to the same row', () => {
+    const twice = compileMatcher([...ALIASES, ...ALIASES], ENTITIES);
+    expect(JSON.stringify(twice)).toBe(JSON.stringify(compileMatcher(ALIASES, ENTITIES)));
+  });
+});
+
+describe('compileMatcher validation', () => {
+  const entity: EntitySpec = { id: 'A', type: 'person', context: [] };
+  const alias = (text: string, entityId = 'A'): AliasSpec => ({ text, entity: entityId, match: 'full', case: 'proper' });
+
+  it.each([
+    { name: 'alias of an unknown entity', aliases: [alias('Foo', 'B')], entities: [entity], error: /unknown entity/ },
+    { name: 'duplicate entity ids', aliases: [], entities: [entity, entity], error: /duplicate entity/ },
+    { name: 'alias empty after normalisation', aliases: [alias(' \u00AD ')], entities: [entity], error: /empty/ },
+    { name: 'alias starting with punctuation', aliases: [alias('"Foo')], entities: [entity], error: /letter or digit/ },
+    { name: 'unknown match kind', aliases: [{ ...alias('Foo'), match: 'nickname' as AliasSpec['match'] }], entities: [entity], error: /match kind/ },
+    { name: 'unknown case policy', aliases: [{ ...alias('Foo'), case: 'upper' as AliasSpec['case'] }], entities: [entity], error: /case policy/ },
+    { name: 'unreadable event date', aliases: [], entities: [{ ...entity, start: 'Dec 2021' }], error: /ISO date/ },
+  ])('rejects $name', ({ aliases, entities, error }) => {
+    expect(() => compileMatcher(aliases, entities)).toThrow(error);
+  });
+});
+
+describe('loadMatcher', () => {
+  it('refuses another format version', () => {
+    expect(() => loadMatcher({ formatVersion: 999 })).toThrow(/format/);
+  });
+
+  it('loads an empty dataset that matches nothing', () => {
+    const empty = loadMatcher(compileMatcher([], []));
+    expect(findMentions(SAMPLE, empty)).toEqual([]);
+  });
+});

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { THRESHOLD, compileMatcher, findMentions, loadMatcher } from '../../../extension/matcher';
+import { ALIASES, ENTITIES } from './fixture';
+
+const matcher = loadMatcher(compileMatcher(ALIASES, ENTITIES));
+
+interface Row {
+  /** What the row pins down. */
+  name: string;
+  text: string;
+  /** Expected mentions as `surface → entity`, in order; the surface checks the offsets too. */
+  want: string[];
+  date?: string;
+  /** Entities already mentioned in full earlier on the page. */
+  seen?: string[];
+}
+
+/** Runs one row and renders its mentions as `surface → entity`. */
+function run(row: Pick<Row, 'text' | 'date' | 'seen'>): string[] {
+  const seen = new Set(row.seen);
+  return findMentions(row.text, matcher, { date: row.date, seen }).map(
+    (m) => `${row.text.slice(m.start, m.end)} → ${m.entity}`,
+  );
+}
+
+const ROWS: Row[] = [
+  // Possessives: the name only, whatever the apostrophe.
+  { name: "possessive with '", text: "Putin's demands", want: ['Putin → Vladimir_Putin'] },
+  { name: 'possessive with ’', text: 'Putin’s demands', want: ['Putin → Vladimir_Putin'] },
+  { name: 'possessive with ʼ', text: 'Putinʼs demands', want: ['Putin → Vladimir_Putin'] },
+  { name: 'acronym possessive with ’', text: 'NATO’s eastern flank', want: ['NATO → NATO'] },
+
+  // Diacritics, in the alias, in the text, or decomposed.
+  { name: 'diacritic as in the alias', text: 'Erdoğan said', want: ['Erdoğan → Recep_Tayyip_Erdoğan'] },
+  { name: 'diacritic dropped in the text', text: 'Erdogan said', want: ['Erdogan → Recep_Tayyip_Erdoğan'] },
+  { name: 'decomposed diacritic stays inside the span', text: 'Erdog\u0306an said', want: ['Erdog\u0306an → Recep_Tayyip_Erdoğan'] },
+  { name: 'all-caps with diacritic', text: 'ERDOĞAN VISITS', want: ['ERDOĞAN → Recep_Tayyip_Erdoğan'] },
+  { name: 'soft hyphen inside a name', text: 'Zelen\u00ADskiy said', want: ['Zelen\u00ADskiy → Volodymyr_Zelenskyy'] },
+
+  // Dashes and whitespace.
+  { name: 'en dash in a name', text: 'the NATO–Russia Council met', want: ['NATO–Russia Council → NATO–Russia_Council'] },
+  { name: 'non-breaking hyphen in a name', text: 'the NATO\u2011Russia Council', want: ['NATO\u2011Russia Council → NATO–Russia_Council'] },
+  { name: 'line break inside a name', text: 'with Vladimir\nPutin today', want: ['Vladimir\nPutin → Vladimir_Putin'] },
+  { name: 'CRLF and spaces inside a name', text: 'Vladimir \r\n  Putin', want: ['Vladimir \r\n  Putin → Vladimir_Putin'] },
+  {
+    name: 'no-break space inside a name',
+    text: 'the North Atlantic\u00A0Treaty Organization',
+    want: ['North Atlantic\u00A0Treaty Organization → NATO'],
+  },
+
+  // Hyphenated compounds link the name part.
+  { name: 'name before -backed', text: 'Kremlin-backed rebels', want: ['Kremlin → Moscow_Kremlin'] },
+  { name: 'abbreviation before -led', text: 'the U.S.-led alliance', want: ['U.S. → United_States'] },
+  { name: 'name after pro-', text: 'a pro-Russia insurgency', want: ['Russia → Russia'] },
+  { name: 'two names in a compound', text: 'U.S.-Russia talks', want: ['U.S. → United_States', 'Russia → Russia'] },
+
+  // Word boundaries: letters and digits on either side block.
+  { name: 'demonym', text: 'Russian troops', want: [] },
+  { name: 'plural of an acronym', text: 'two NATOs', want: [] },
+  { name: 'digit glued to a name', text: 'Russia2022 summit', want: [] },
+  { name: 'abbreviation continuing', text: 'the U.S.A. team', want: [] },
+  { name: 'hashtag and handle', text: '#Ukraine and @Putin', want: ['Ukraine → Ukraine', 'Putin → Vladimir_Putin'] },
+
+  // Case policies.
+  { name: 'proper: lowercase never', text: 'putin and russia', want: [] },
+  { name: 'proper: lowercase price never, even with context', text: 'the price, the State Department said', want: [] },
+  { name: 'proper: all-caps dateline', text: 'MOSCOW, January 28', want: ['MOSCOW → Moscow'] },
+  { name: 'exact: US', text: 'US officials', want: ['US → United_States'] },
+  { name: 'exact: pronoun us', text: 'told us and Us Weekly', want: [] },
+  { name: 'exact: Osce is not OSCE', text: 'Osce or OSCE', want: ['OSCE → Organization_for_Security_and_Co-operation_in_Europe'] },
+  { name: 'any: lowercase event phrase', text: 'its security demands', date: '2021-12-20', want: ['security demands → event:Russia_December_2021_security_demands'] },
+  { name: 'any: title-case event phrase', text: 'Security Demands', date: '2021-12-20', want: ['Security Demands → event:Russia_December_2021_security_demands'] },
+  { name: 'short: shouted single word does not count', text: 'PRICE, the State Department says', want: [] },
+
+  // Short aliases need a full mention earlier, or a context word nearby.
+  { name: 'short: no evidence', text: 'Peskov said so.', want: [] },
+  { name: 'short: context word nearby', text: 'Kremlin spokesman Peskov said', want: ['Kremlin → Moscow_Kremlin', 'Peskov → Dmitry_Peskov'] },
+  { name: 'short: multi-word context nearby', text: 'Price said, according to the State Department.', want: ['Price → Ned_Price'] },
+  {
+    name: 'short: context word beyond the window',
+    text: 'Price said that one two three four five six seven eight nine ten eleven twelve thirteen State Department',
+    want: [],
+  },
+  { name: 'short: full mention earlier in the text', text: 'Dmitry Peskov spoke. Later Peskov said', want: ['Dmitry Peskov → Dmitry_Peskov', 'Peskov → Dmitry_Peskov'] },
+  { name: 'short: full mention later does not count', text: 'Peskov spoke. Dmitry Peskov said', want: ['Dmitry Peskov → Dmitry_Peskov'] },
+  { name: 'short: seen from earlier on the page', text: 'Peskov said so.', seen: ['Dmitry_Peskov'], want: ['Peskov → Dmitry_Peskov'] },
+  { name: 'short: after a title', text: 'President Biden spoke', seen: ['Joe_Biden'], want: ['Biden → Joe_Biden'] },
+  { name: 'short: after an abbreviated title', text: 'as Mr. Peskov put it', seen: ['Dmitry_Peskov'], want: ['Peskov → Dmitry_Peskov'] },
+  { name: 'short: short event alias, dated', text: 'draft agreements for NATO', date: '2021-12-20', want: ['draft agreements → event:Russia_December_2021_security_demands', 'NATO → NATO'] },
+  { name: 'short: context alone plus unknown date falls below threshold', text: 'draft agreements for NATO', want: ['NATO → NATO'] },
+
+  // Longest match wins.
+  { name: 'longest: council over NATO and Russia', text: 'NATO-Russia Council', want: ['NATO-Russia Council → NATO–Russia_Council'] },
+  { name: 'longest: full name over surname', text: 'Vladimir Putin', want: ['Vladimir Putin → Vladimir_Putin'] },
+  { name: 'longest: Russian Federation', text: 'the Russian Federation', want: ['Russian Federation → Russia'] },
+  { name: 'longest: event over the name inside it', text: 'the Ukraine crisis', date: '2022-01-05', want: ['Ukraine crisis → Prelude_to_the_Russian_invasion_of_Ukraine'] },
+
+  // Longer proper names the dataset does not know.
+  { name: 'glued: Washington Post', text: 'The Washington Post reported', want: [] },
+  { name: 'glued: Sherman Antitrust Act', text: 'the Sherman Antitrust Act', seen: ['Wendy_Sherman'], want: [] },
+  { name: 'glued: Kazan Kremlin', text: 'the Kazan Kremlin', want: [] },
+  { name: 'glued: Hunter Biden', text: 'his son Hunter Biden', seen: ['Joe_Biden'], want: [] },
+  { name: 'not glued: sentence-initial The', text: 'The Kremlin said', want: ['Kremlin → Moscow_Kremlin'] },
+  { name: 'not glued: sentence-initial name', text: 'Washington has led the charge', want: ['Washington → Washington,_D.C.'] },
+  { name: 'not glued: weekday after a name', text: 'in Washington Tuesday', want: ['Washington → Washington,_D.C.'] },
+  { name: "not glued: possessive before", text: "Putin's Kremlin", want: ['Putin → Vladimir_Putin', 'Kremlin → Moscow_Kremlin'] },
+  { name: 'not glued: title after', text: 'U.S. President Joe Biden', want: ['U.S. → United_States', 'Joe Biden → Joe_Biden'] },
+  { name: 'not glued: punctuation between', text: 'Sherman, Antitrust', seen: ['Wendy_Sherman'], want: ['Sherman → Wendy_Sherman'] },
+
+  // Surfaces shared by two entities: context decides, or silence.
+  { name: 'shared: no evidence, silent', text: 'Georgia said', want: [] },
+  { name: 'shared: context picks the country', text: 'Georgia, in the Caucasus', want: ['Georgia → Georgia_(country)'] },
+  { name: 'shared: context picks the state', text: 'Atlanta, Georgia', want: ['Georgia → Georgia_(U.S._state)'] },
+
+  // Event dates.
+  { name: 'date: shared label, ongoing event wins', text: 'the Ukraine crisis', date: '2021-12-30', want: ['Ukraine crisis → Prelude_to_the_Russian_invasion_of_Ukraine'] },
+  { name: 'date: shared label, only the 2014 crisis had begun', text: 'the Ukraine crisis', date: '2014-05-01', want: ['Ukraine crisis → Ukrainian_crisis'] },
+  { name: 'date: shared label, no date, silent', text: 'the Ukraine crisis', want: ['Ukraine → Ukraine'] },
+  { name: 'date: invasion before it began', text: 'a further invasion of Ukraine', date: '2021-12-30', want: ['Ukraine → Ukraine'] },
+  { name: 'date: invasion after it began', text: 'the invasion of Ukraine', date: '2022-03-01', want: ['invasion of Ukraine → Russian_invasion_of_Ukraine'] },
+  { name: 'date: announced event named ahead', text: 'the Geneva talks', date: '2021-12-30', want: ['Geneva talks → event:US-Russia_Geneva_security_talks_January_2022'] },
+  { name: 'date: event not yet announced', text: 'the Geneva talks', date: '2021-12-01', want: ['Geneva → Geneva'] },
+  { name: 'date: ended event named afterwards', text: 'a Cold War forum', date: '2021-12-30', want: ['Cold War → Cold_War'] },
+
+  // UTF-16 offsets with astral characters before the mention.
+  { name: 'offsets: flag emoji glued before', text: '🇺🇦Ukraine', want: ['Ukraine → Ukraine'] },
+  { name: 'offsets: emoji and astral letters before', text: '🚀 𝒳 🇷🇺 — Vladimir Putin’s', want: ['Vladimir Putin → Vladimir_Putin'] },
+];
+
+describe('findMentions', () => {
+  it.each(ROWS)('$name', (row) => {
+    expect(run(row)).toEqual(row.want);
+  });
+
+  it('has a table of at least 40 rows', () => {
+    expect(ROWS.length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('findMentions offsets', () => {
+  it.each([
+    { text: '🇺🇦🚀 Putin', start: 7 },
+    { text: '𝒳 Zelenskiy', start: 3 },
+    { text: 'ab\u0301c Russia', start: 5 },
+  ])('maps $text back to UTF-16 index $start', ({ text, start }) => {
+    const [m] = findMentions(text, matcher);
+    expect(m).toBeDefined();
+    expect(text.slice(m!.start, m!.end)).toBe(text.slice(start));
+    expect(m!.start).toBe(start);
+  });
+});
+
+describe('findMentions scores', () => {
+  it.each([
+    { text: 'Vladimir Putin', seen: [] as string[], date: undefined as string | undefined, entity: 'Vladimir_Putin', score: 1 },
+    { text: 'Washington said', seen: [], date: undefined, entity: 'Washington,_D.C.', score: 0.9 },
+    { text: 'Peskov said', seen: ['Dmitry_Peskov'], date: undefined, entity: 'Dmitry_Peskov', score: 0.9 },
+    { text: 'Kremlin spokesman Peskov', seen: [], date: undefined, entity: 'Dmitry_Peskov', score: 0.75 },
+    { text: 'security demands', seen: [], date: undefined, entity: 'event:Russia_December_2021_security_demands', score: 0.85 },
+    { text: 'security demands', seen: [], date: '2021-12-20', entity: 'event:Russia_December_2021_security_demands', score: 1 },
+  ])('$text scores $score for $entity', ({ text, seen, date, entity, score }) => {
+    const found = findMentions(text, matcher, { date, seen: new Set(seen) }).find((m) => m.entity === entity);
+    expect(found?.score).toBeCloseTo(score, 6);
+  });
+
+  it('never returns a mention below THRESHOLD', () => {
+    const text = ROWS.map((r) => r.text).join('\n\n');
+    for (const m of findMentions(text, matcher)) {
+      expect(m.score).toBeGreaterThanOrEqual(THRESHOLD);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('findMentions output shape', () => {
+  it('returns mentions sorted by start and non-overlapping', () => {
+    const text = ROWS.map((r) => r.text).join(' ');
+    const mentions = findMentions(text, matcher, { seen: new Set(['Dmitry_Peskov', 'Joe_Biden', 'Wendy_Sherman']) });
+    expect(mentions.length).toBeGreaterThan(40);
+    for (let i = 1; i < mentions.length; i++) expect(mentions[i]!.start).toBeGreaterThanOrEqual(mentions[i - 1]!.end);
+  });
+
+  it('returns nothing for empty or name-free text', () => {
+    expect(findMentions('', matcher)).toEqual([]);
+    expect(findMentions('   \n\t ', matcher)).toEqual([]);
+    expect(findMentions('nothing to see here, move along', matcher)).toEqual([]);
+  });
+});
+
+describe('findMentions seen across calls', () => {
+  it('links a short alias in a later chunk after a full mention in an earlier one', () => {
+    const seen = new Set<string>();
+    expect(run({ text: 'Peskov said.' })).toEqual([]);
+    findMentions('Kremlin spokesman Dmitry Peskov spoke first.', matcher, { seen });
+    expect(seen.has('Dmitry_Peskov')).toBe(true);
+    const later = findMentions('Then Peskov added more.', matcher, { seen });
+    expect(later.map((m) => m.entity)).toEqual(['Dmitry_Peskov']);
+  });
+
+  it('does not record short mentions backed only by context', () => {
+    const seen = new Set<string>();
+    findMentions('Kremlin spokesman Peskov said', matcher, { seen });
+    expect([...seen].sort()).toEqual(['Moscow_Kremlin']);
+  });
+});
