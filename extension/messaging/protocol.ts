@@ -1,0 +1,34 @@
+/**
+ * The messages Backstory's parts exchange, typed in one place. Only counts and
+ * entity ids travel, and only inside the browser: page text never leaves the
+ * content script.
+ */
+import type { FoundEntity } from '../annotate/page-annotator';
+
+/** Popup → content script: what did you find on this page? */
+export interface StatusRequest {
+  type: 'backstory:status';
+}
+
+/** Content script → popup. */
+export interface StatusResponse {
+  hostname: string;
+  active: boolean;
+  found: FoundEntity[];
+}
+
+/** Content script → background: the number of entities now highlighted, for the toolbar badge. */
+export interface FoundCountMessage {
+  type: 'backstory:found-count';
+  count: number;
+}
+
+export type BackstoryMessage = StatusRequest | FoundCountMessage;
+
+/** Narrows an unknown runtime message to one of Backstory's, by its `type`. */
+export function isMessage<T extends BackstoryMessage['type']>(
+  message: unknown,
+  type: T,
+): message is Extract<BackstoryMessage, { type: T }> {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+}
