@@ -13,6 +13,9 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), packPlugin()],
+    // Vite's modulepreload polyfill fetches chunks by URL; extension pages
+    // load their chunks natively, and Backstory's code must never fetch.
+    build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
@@ -28,6 +31,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions arrived in Firefox for Android 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

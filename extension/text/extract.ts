@@ -12,6 +12,20 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 /**
+ * Site chrome: menus, the masthead and the site footer repeat section names
+ * and headline links on every page. They are not the story the reader is
+ * reading, and lighting them up would be noise ("right, or silent").
+ */
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar']);
+
+/**
+ * A `<header>` or `<footer>` is the page's banner or footer only outside
+ * these sectioning elements (HTML-AAM); inside an article it is the article's
+ * own heading or byline, which is prose.
+ */
+const SECTIONING_SELECTOR = 'article, aside, main, nav, section, [role="main"], [role="article"]';
+
+/**
  * Elements that break the flow of text. Between them a separator is inserted
  * so that a name can never be stitched together from a heading and the
  * paragraph after it. Tag-based rather than computed-style-based: reading
@@ -51,14 +65,16 @@ export interface ExtractOptions {
 
 /**
  * Whether an element's subtree holds no prose a reader sees: skipped tags,
- * editable regions (typing there must never be disturbed), hidden elements.
+ * site chrome (navigation, masthead, site footer), editable regions (typing there must never be disturbed), hidden elements.
  * `checkVisibility` is used where the engine has it; `display: contents`
  * elements have no box of their own yet show their children, so they pass.
  */
 export function isSkippedElement(el: Element, ownHost?: Element | null): boolean {
   if (el === ownHost) return true;
-  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
+  const tag = el.tagName.toUpperCase();
+  if (SKIPPED_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (isSiteChrome(el, tag)) return true;
   if (el instanceof HTMLElement) {
     if (el.isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
   }
@@ -66,6 +82,14 @@ export function isSkippedElement(el: Element, ownHost?: Element | null): boolean
     return getComputedStyle(el).display !== 'contents';
   }
   return false;
+}
+
+/** Navigation, masthead and site footer, by element and by ARIA landmark role. */
+function isSiteChrome(el: Element, tag: string): boolean {
+  if (tag === 'NAV') return true;
+  const role = el.getAttribute('role');
+  if (role !== null && CHROME_ROLES.has(role.trim().toLowerCase())) return true;
+  return (tag === 'HEADER' || tag === 'FOOTER') && el.parentElement?.closest(SECTIONING_SELECTOR) == null;
 }
 
 /**

@@ -30,6 +30,10 @@ describe('extractText', () => {
     ['contenteditable regions are skipped', '<p>a</p><div contenteditable="true">Putin</div><p>b</p>', 'a|b'],
     ['hidden elements are skipped', '<p>a</p><div hidden>Putin</div><p aria-hidden="true">Lavrov</p><p>b</p>', 'a|b'],
     ['svg text is skipped', '<p>a</p><svg><text>Putin</text></svg><p>b</p>', 'a|b'],
+    ['navigation is skipped', '<nav><a>Russia</a></nav><p>a</p><div role="navigation">NATO</div><ul role="menu"><li>Kyiv</li></ul>', 'a'],
+    ['the site masthead and footer are skipped', '<header>The Moscow Times</header><main><p>a</p></main><footer>AFP</footer><div role="contentinfo">x</div>', 'a'],
+    ['an article’s own header and footer are prose', '<article><header><h1>Biden</h1></header><p>a</p><footer>By AFP</footer></article>', 'Biden|a|By AFP'],
+    ['a header inside a section is prose', '<section><header>Putin</header></section>', 'Putin'],
     ['nothing before the first text adds a separator', '<div><div><p>first</p></div></div>', 'first'],
   ])('%s', (_name, html, expected) => {
     expect(read(html)).toBe(expected);
