@@ -11,6 +11,8 @@ import { packPlugin } from './scripts/vite-pack-plugin';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  // Lets parallel checkouts or jobs build without overwriting each other's output.
+  outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact(), packPlugin()],
     // Vite's modulepreload polyfill fetches chunks by URL; extension pages

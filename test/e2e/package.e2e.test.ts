@@ -7,9 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OUTPUT_DIR as output, ROOT as root } from './harness/paths';
 
-const root = resolve(import.meta.dirname, '../..');
-const output = resolve(root, '.output');
 /** Calls that would reach the network or evaluate strings as code. */
 const REMOTE_OR_EVAL = /\beval\s*\(|new Function\s*\(|\bfetch\s*\(|XMLHttpRequest|WebSocket\s*\(|sendBeacon|importScripts\s*\(/g;
 

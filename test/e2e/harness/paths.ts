@@ -9,19 +9,20 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 export const PAGES_DIR = resolve(ROOT, 'test/fixtures/pages');
 export const SCREENSHOTS_DIR = resolve(ROOT, 'docs/screenshots');
 
+/** WXT's output folder: `.output` unless `BACKSTORY_OUT_DIR` (read by wxt.config.ts too) says otherwise. */
+export const OUTPUT_DIR = resolve(ROOT, process.env.BACKSTORY_OUT_DIR ?? '.output');
+
 /**
  * The built extensions. `BACKSTORY_E2E_CHROME_DIR` / `BACKSTORY_E2E_FIREFOX_DIR`
  * point the suite at another build (used to check the harness itself against a
  * stand-in extension); by default they are WXT's output folders.
  */
-export const CHROME_EXT_DIR = resolve(
-  ROOT,
-  process.env.BACKSTORY_E2E_CHROME_DIR ?? '.output/chrome-mv3',
-);
-export const FIREFOX_EXT_DIR = resolve(
-  ROOT,
-  process.env.BACKSTORY_E2E_FIREFOX_DIR ?? '.output/firefox-mv3',
-);
+export const CHROME_EXT_DIR = process.env.BACKSTORY_E2E_CHROME_DIR
+  ? resolve(ROOT, process.env.BACKSTORY_E2E_CHROME_DIR)
+  : resolve(OUTPUT_DIR, 'chrome-mv3');
+export const FIREFOX_EXT_DIR = process.env.BACKSTORY_E2E_FIREFOX_DIR
+  ? resolve(ROOT, process.env.BACKSTORY_E2E_FIREFOX_DIR)
+  : resolve(OUTPUT_DIR, 'firefox-mv3');
 
 /** Both browsers' viewport, in CSS px. */
 export const VIEWPORT = { width: 1280, height: 800 };
