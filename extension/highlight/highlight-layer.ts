@@ -5,7 +5,7 @@
  * so the page's own scripts (React re-renders, editors) never meet a foreign
  * node; highlighters that wrap text are known to break such pages.
  */
-import { ENTITY_TYPES, type EntityType } from '../dataset/pack';
+import type { EntityType } from '../dataset/pack';
 
 /** Name of each type's highlight in `CSS.highlights`, and of its `::highlight()` rule. */
 export const HIGHLIGHT_NAMES: Readonly<Record<EntityType, string>> = {
@@ -33,44 +33,80 @@ export function highlightsSupported(): boolean {
 }
 
 /**
- * Owns Backstory's highlights on one page: replaces them as a whole, clears
- * them, and finds the mention under a point.
+ * Owns Backstory's highlights on one page: adds mentions as they are found
+ * (so a large page lights up progressively), drops those whose text went
+ * away, clears them all, and finds the mention under a point.
  */
 export class HighlightLayer {
-  private mentions: PaintedMention[] = [];
+  private mentions = new Set<PaintedMention>();
   private byNode = new Map<Text, PaintedMention[]>();
+  private highlights = new Map<EntityType, Highlight>();
 
   constructor(private readonly registry: HighlightRegistryLike = CSS.highlights) {}
 
-  /** Everything currently painted, in document order. */
+  /** Everything currently painted, in the order it was added. */
   get painted(): readonly PaintedMention[] {
-    return this.mentions;
+    return [...this.mentions];
   }
 
-  /** Replaces every painted mention with `mentions`. */
-  paint(mentions: PaintedMention[]): void {
-    this.mentions = mentions;
-    this.byNode = new Map();
-    const groups = new Map<EntityType, Range[]>(ENTITY_TYPES.map((t) => [t, []]));
+  /** How many mentions are painted. */
+  get size(): number {
+    return this.mentions.size;
+  }
+
+  /** Paints `mentions` in addition to what is already painted. */
+  add(mentions: readonly PaintedMention[]): void {
     for (const m of mentions) {
-      groups.get(m.type)!.push(m.range);
+      this.mentions.add(m);
+      this.highlightFor(m.type).add(m.range);
       for (const node of m.nodes) {
         const list = this.byNode.get(node);
         if (list) list.push(m);
         else this.byNode.set(node, [m]);
       }
     }
-    for (const [type, ranges] of groups) {
-      if (ranges.length === 0) this.registry.delete(HIGHLIGHT_NAMES[type]);
-      else this.registry.set(HIGHLIGHT_NAMES[type], new Highlight(...ranges));
+  }
+
+  /** Unpaints every mention for which `drop` is true; returns how many went. */
+  removeWhere(drop: (m: PaintedMention) => boolean): number {
+    let removed = 0;
+    for (const m of this.mentions) {
+      if (!drop(m)) continue;
+      removed += 1;
+      this.mentions.delete(m);
+      this.highlights.get(m.type)?.delete(m.range);
+      for (const node of m.nodes) {
+        const rest = this.byNode.get(node)?.filter((x) => x !== m) ?? [];
+        if (rest.length > 0) this.byNode.set(node, rest);
+        else this.byNode.delete(node);
+      }
     }
+    return removed;
+  }
+
+  /** Replaces every painted mention with `mentions`. */
+  paint(mentions: readonly PaintedMention[]): void {
+    this.clear();
+    this.add(mentions);
   }
 
   /** Removes every highlight Backstory painted; the page looks as if Backstory never ran. */
   clear(): void {
     for (const name of Object.values(HIGHLIGHT_NAMES)) this.registry.delete(name);
-    this.mentions = [];
-    this.byNode = new Map();
+    this.highlights.clear();
+    this.mentions.clear();
+    this.byNode.clear();
+  }
+
+  /** The type's Highlight, registered on first use so unused types leave no entry. */
+  private highlightFor(type: EntityType): Highlight {
+    let highlight = this.highlights.get(type);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.highlights.set(type, highlight);
+      this.registry.set(HIGHLIGHT_NAMES[type], highlight);
+    }
+    return highlight;
   }
 
   /**

@@ -75,11 +75,9 @@ export function isSkippedElement(el: Element, ownHost?: Element | null): boolean
   if (SKIPPED_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (isSiteChrome(el, tag)) return true;
-  if (el instanceof HTMLElement) {
-    if (el.isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
-  }
+  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
   if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) {
-    return getComputedStyle(el).display !== 'contents';
+    return el.ownerDocument.defaultView?.getComputedStyle(el).display !== 'contents';
   }
   return false;
 }
@@ -92,60 +90,91 @@ function isSiteChrome(el: Element, tag: string): boolean {
   return (tag === 'HEADER' || tag === 'FOOTER') && el.parentElement?.closest(SECTIONING_SELECTOR) == null;
 }
 
+/** DOM node types, as numbers so this module runs on any DOM implementation without its globals. */
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
 /**
- * Walks `root` in document order and concatenates its readable text nodes.
+ * Walks `root` in document order and hands out its readable text in pieces,
+ * so a large page can be read a slice at a time with the main thread free in
+ * between. Each piece is self-contained: its offsets start at 0, and pieces
+ * end only at block boundaries, so no name is ever cut in two by a piece.
+ *
  * Whitespace is kept as it is (the matcher normalises it); only a separator
  * between blocks is added, and it maps to no node. The walk is iterative
  * (first child, next sibling, parent) so that it sees both the entry into and
  * the exit from each block, and so that deep nesting cannot overflow the stack.
  */
-export function extractText(root: Node, options: ExtractOptions = {}): ExtractedText {
-  const segments: TextSegment[] = [];
-  const parts: string[] = [];
-  let length = 0;
-  let pendingBreak = false;
+export class TextWalker {
+  private node: Node | null;
+  private pendingBreak = false;
 
-  const emit = (node: Text) => {
-    const data = node.data;
-    if (data.length === 0) return;
-    if (pendingBreak && length > 0) {
-      parts.push(BLOCK_SEPARATOR);
-      length += BLOCK_SEPARATOR.length;
+  constructor(
+    private readonly root: Node,
+    private readonly options: ExtractOptions = {},
+  ) {
+    this.node = root.nodeType === TEXT_NODE ? root : root.firstChild;
+  }
+
+  /** Whether the whole of `root` has been read. */
+  get done(): boolean {
+    return this.node === null;
+  }
+
+  /**
+   * The next piece: text nodes in order until the piece holds at least
+   * `minChars` characters and a block ends, or `root` is exhausted. Null
+   * once everything has been read.
+   */
+  next(minChars = Infinity): ExtractedText | null {
+    if (this.node === null) return null;
+    const segments: TextSegment[] = [];
+    const parts: string[] = [];
+    let length = 0;
+    let node: Node | null = this.node;
+    while (node) {
+      let descend = false;
+      if (node.nodeType === TEXT_NODE) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
+          if (this.pendingBreak && length > 0) {
+            if (length >= minChars) break;
+            parts.push(BLOCK_SEPARATOR);
+            length += BLOCK_SEPARATOR.length;
+          }
+          this.pendingBreak = false;
+          segments.push({ node: node as Text, start: length });
+          parts.push(data);
+          length += data.length;
+        }
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const el = node as Element;
+        if (isBlock(el)) this.pendingBreak = true;
+        descend = !isSkippedElement(el, this.options.ownHost) && el.firstChild !== null;
+      }
+      node = descend ? node.firstChild : this.after(node);
     }
-    pendingBreak = false;
-    segments.push({ node, start: length });
-    parts.push(data);
-    length += data.length;
-  };
-
-  if (root.nodeType === Node.TEXT_NODE) {
-    emit(root as Text);
+    this.node = node;
     return { text: parts.join(''), segments };
   }
 
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === Node.TEXT_NODE) {
-      emit(node as Text);
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
-      const el = node as Element;
-      if (isBlock(el)) pendingBreak = true;
-      descend = !isSkippedElement(el, options.ownHost) && el.firstChild !== null;
+  /** The node after `node`'s subtree in document order, inside `root`; noting the blocks it leaves. */
+  private after(node: Node): Node | null {
+    let current: Node | null = node;
+    while (current && current !== this.root && !current.nextSibling) {
+      current = current.parentNode;
+      if (current && current.nodeType === ELEMENT_NODE && isBlock(current as Element)) this.pendingBreak = true;
     }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node.nodeType === Node.ELEMENT_NODE && isBlock(node as Element)) pendingBreak = true;
-    }
-    node = node && node !== root ? node.nextSibling : null;
+    return current && current !== this.root ? current.nextSibling : null;
   }
-  return { text: parts.join(''), segments };
 }
 
-function isBlock(el: Element): boolean {
+/** All of `root`'s readable text at once: for small roots, tools and tests. */
+export function extractText(root: Node, options: ExtractOptions = {}): ExtractedText {
+  return new TextWalker(root, options).next() ?? { text: '', segments: [] };
+}
+
+/** Whether an element starts and ends a block of text (a paragraph, a list item, a cell…). */
+export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName.toUpperCase());
 }

@@ -56,6 +56,21 @@ describe('HighlightLayer', () => {
     expect(layer.painted).toHaveLength(0);
   });
 
+  it('adds progressively and removes what a predicate drops', () => {
+    document.body.innerHTML = '<p>Peskov and Geneva and Lavrov</p>';
+    const text = document.body.querySelector('p')!.firstChild as Text;
+    const registry = new FakeRegistry();
+    const layer = new HighlightLayer(registry as unknown as HighlightRegistryLike);
+    layer.add([mention(text, 0, 6, 'person', 'dmitry-peskov')]);
+    layer.add([mention(text, 11, 17, 'place', 'geneva'), mention(text, 22, 28, 'person', 'sergey-lavrov')]);
+    const strings = (name: string) => [...(registry.get(name) ?? [])].map(String);
+    expect(strings(HIGHLIGHT_NAMES.person)).toEqual(['Peskov', 'Lavrov']);
+    expect(layer.removeWhere((m) => m.entity === 'dmitry-peskov')).toBe(1);
+    expect(strings(HIGHLIGHT_NAMES.person)).toEqual(['Lavrov']);
+    expect(layer.size).toBe(2);
+    expect(layer.painted.map((m) => m.entity)).toEqual(['geneva', 'sergey-lavrov']);
+  });
+
   it('paints nothing inside the page’s DOM', () => {
     document.body.innerHTML = '<p>Peskov</p>';
     const before = document.body.innerHTML;

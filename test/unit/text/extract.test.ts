@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BLOCK_SEPARATOR, extractText } from '../../../extension/text/extract';
+import { BLOCK_SEPARATOR, TextWalker, extractText } from '../../../extension/text/extract';
 import { rangeForOffsets, segmentAt } from '../../../extension/text/ranges';
 
 function page(html: string): HTMLElement {
@@ -55,6 +55,35 @@ describe('extractText', () => {
   it('reads a single text node given as the root', () => {
     const node = document.createTextNode('Moscow');
     expect(extractText(node).text).toBe('Moscow');
+  });
+});
+
+describe('TextWalker', () => {
+  const html = '<h2>Conversational mood</h2><p>His spokesman <b>Dmitry</b> Peskov</p><ul><li>NATO</li><li>OSCE</li></ul><p>Geneva talks</p>';
+
+  it.each([1, 5, 20, 40, 1000])('hands out pieces of at least %i characters that rejoin into the whole text', (minChars) => {
+    const root = page(html);
+    const walker = new TextWalker(root);
+    const pieces: string[] = [];
+    for (let piece = walker.next(minChars); piece; piece = walker.next(minChars)) pieces.push(piece.text);
+    expect(walker.done).toBe(true);
+    expect(pieces.join(BLOCK_SEPARATOR)).toBe(extractText(root).text);
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(minChars);
+  });
+
+  it('never cuts a block: a name split across inline elements stays in one piece', () => {
+    const walker = new TextWalker(page(html));
+    const pieces: string[] = [];
+    for (let piece = walker.next(1); piece; piece = walker.next(1)) pieces.push(piece.text);
+    expect(pieces).toEqual(['Conversational mood', 'His spokesman Dmitry Peskov', 'NATO', 'OSCE', 'Geneva talks']);
+  });
+
+  it('gives each piece its own offsets, mapping to its nodes', () => {
+    const walker = new TextWalker(page(html));
+    walker.next(1);
+    const piece = walker.next(1)!;
+    for (const s of piece.segments) expect(piece.text.slice(s.start, s.start + s.node.data.length)).toBe(s.node.data);
+    expect(piece.segments[0]!.start).toBe(0);
   });
 });
 
