@@ -15,6 +15,8 @@ export interface StatusResponse {
   hostname: string;
   active: boolean;
   found: FoundEntity[];
+  /** True when the page had more mentions than Backstory paints (MAX_PAINTED_MENTIONS). */
+  capped: boolean;
 }
 
 /** Content script → background: the number of entities now highlighted, for the toolbar badge. */

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type EntityType } from '../dataset/pack';
+import { MAX_PAINTED_MENTIONS } from '../annotate/page-annotator';
 import type { StatusResponse } from '../messaging/protocol';
 import { disabledSites, enabledEverywhere, setSiteEnabled } from '../settings/items';
 
@@ -88,6 +89,12 @@ export function Popup({ packVersion, entityCount, requestStatus, onTabRepainted 
             <p class="found__note" id="found-total">
               {total === 0 ? 'Nothing from the story on this page.' : `${total} ${total === 1 ? 'entity' : 'entities'} highlighted`}
             </p>
+            {status.capped && (
+              <p class="found__note" id="found-capped">
+                This page names them very often: only the first {MAX_PAINTED_MENTIONS.toLocaleString('en')} mentions are
+                highlighted.
+              </p>
+            )}
             <ul id="found">
               {counts.map(({ type, count }) => (
                 <li key={type} class={`found__type found__type--${type}`} data-type={type}>
