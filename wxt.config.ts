@@ -19,6 +19,13 @@ export default defineConfig({
     // load their chunks natively, and Backstory's code must never fetch.
     build: { modulePreload: { polyfill: false } },
   }),
+  hooks: {
+    // The pack ships as its own content script, run before content.js
+    // (extension/dataset/pack-global.ts says why).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.js = ['pack.js', ...(script.js ?? [])];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:

@@ -4,29 +4,36 @@ import { resolve } from 'node:path';
 /** Where the human-edited dataset sources live. */
 export const DATASET_DIR = resolve(import.meta.dirname, '../assets/dataset');
 
-const VIRTUAL_ID = 'virtual:backstory-pack';
-const RESOLVED_ID = '\0' + VIRTUAL_ID;
+/** The pack as an object, for extension pages (popup, options). */
+const PACK_ID = 'virtual:backstory-pack';
+/** The pack as a JSON string, for the content scripts: parsed only on pages where Backstory is on. */
+const PACK_JSON_ID = 'virtual:backstory-pack-json';
+const VIRTUAL_IDS = new Set([PACK_ID, PACK_JSON_ID]);
 
 /**
  * Compiles the YAML sources into the runtime pack at build time and serves it as
- * `virtual:backstory-pack`, so the content script loads it ready-made and no
- * compiled output is ever committed. Embedded as a `JSON.parse` string literal:
- * engines parse JSON faster than the equivalent object literal.
+ * `virtual:backstory-pack` (an object) and `virtual:backstory-pack-json` (its
+ * JSON text), so every script loads it ready-made and no compiled output is
+ * ever committed. Embedded as a JSON string literal: engines scan a string
+ * literal far faster than the equivalent object literal, and `JSON.parse` is
+ * the fastest way to build the object when it is needed.
  */
 export function packPlugin(): Plugin {
   return {
     name: 'backstory-pack',
     resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+      return VIRTUAL_IDS.has(id) ? '\0' + id : undefined;
     },
     async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+      const name = id.slice(1);
+      if (!id.startsWith('\0') || !VIRTUAL_IDS.has(name)) return undefined;
       this.addWatchFile(DATASET_DIR);
       // Imported here, not at the top, so loading wxt.config.ts (as the unit
       // tests do) does not pull in the dataset compiler.
       const { buildPackFromDir } = await import('../extension/dataset/build-pack');
       const pack = buildPackFromDir(DATASET_DIR);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(pack))});`;
+      const json = JSON.stringify(JSON.stringify(pack));
+      return name === PACK_JSON_ID ? `export default ${json};` : `export default JSON.parse(${json});`;
     },
   };
 }
