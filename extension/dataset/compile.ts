@@ -120,7 +120,8 @@ function compareAliasSpecs(a: AliasSpec, b: AliasSpec): number {
     byCodePoint(a.entity, b.entity) ||
     byCodePoint(a.text, b.text) ||
     byCodePoint(a.match, b.match) ||
-    byCodePoint(a.case, b.case)
+    byCodePoint(a.case, b.case) ||
+    Number(a.ambiguous ?? false) - Number(b.ambiguous ?? false)
   );
 }
 
@@ -131,6 +132,7 @@ function toAliasSpecs(entities: readonly EntitySource[]): AliasSpec[] {
   for (const entity of entities) {
     for (const alias of entity.aliases) {
       const spec: AliasSpec = { text: alias.text, entity: entity.id, match: alias.match, case: alias.case };
+      if ('ambiguous' in alias && alias.ambiguous) spec.ambiguous = true;
       const key = JSON.stringify(spec);
       if (seen.has(key)) continue;
       seen.add(key);

@@ -98,9 +98,14 @@ export const AliasSchema = v.union(
       text: AliasText,
       match: v.optional(v.picklist(ALIAS_MATCHES), 'full'),
       case: v.optional(v.picklist(ALIAS_CASES), 'proper'),
+      /**
+       * The surface is also a common word or the head of other names (`Kremlin` in
+       * `Kazan Kremlin`): see `AliasSpec.ambiguous` in `matcher/types.ts`.
+       */
+      ambiguous: v.optional(v.boolean()),
     }),
   ],
-  'expected a string or {text, match?, case?}',
+  'expected a string or {text, match?, case?, ambiguous?}',
 );
 
 /** A role a person held; `to` is absent while it is still held. */
