@@ -16,7 +16,7 @@ import {
   FLAG_SINGLE_WORD,
   FORMAT_VERSION,
   type CompiledEntity,
-  type CompiledMatcherV1,
+  type CompiledLayout,
 } from './compiled-format';
 import { earliestDay, latestDay } from './dates';
 import { LOWER, SPACE_CODE, UPPER, classOf, isWordUnit, normalize, unitsToString } from './normalize';
@@ -91,14 +91,17 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
     (e.context ?? []).filter((w) => w.trim() !== '').map((w) => validKey(normalizeSurface(w).key, `context word "${w}" of ${e.id}`)),
   );
 
-  const trie = buildTrie([...rows.map((r) => r.key), ...contextKeys.flat()]);
+  const keysOf = new Map<number, string[]>();
+  for (const row of rows) keysOf.set(row.entity, [...(keysOf.get(row.entity) ?? []), row.key]);
+  const headKeys = sorted.map((e, i) => (e.type === 'event' ? eventHeads(keysOf.get(i) ?? []) : []));
+  const trie = buildTrie([...rows.map((r) => r.key), ...contextKeys.flat(), ...headKeys.flat()]);
 
   const placed = rows
     .map((row) => ({ row, node: trie.nodeOf.get(row.key)! }))
     .sort((a, b) => a.node - b.node); // stable: rows keep their sorted order within a node
-  const contextNodes = [...new Set(contextKeys.flat().map((k) => trie.nodeOf.get(k)!))].sort((a, b) => a - b);
+  const nodesOf = (keys: string[]) => [...new Set(keys.map((k) => trie.nodeOf.get(k)!))].sort((a, b) => a - b);
 
-  const compiled: CompiledMatcherV1 = {
+  const compiled: CompiledLayout = {
     formatVersion: FORMAT_VERSION,
     trie: { labels: trie.labels, childCounts: trie.childCounts },
     aliases: {
@@ -107,8 +110,9 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
       flags: placed.map((p) => p.row.flags),
       caps: placed.map((p) => p.row.caps),
     },
-    contextNodes,
-    entities: sorted.map((e, i) => compileEntity(e, contextKeys[i]!, trie.nodeOf)),
+    contextNodes: nodesOf(contextKeys.flat()),
+    headNodes: nodesOf(headKeys.flat()),
+    entities: sorted.map((e, i) => compileEntity(e, nodesOf(contextKeys[i]!), nodesOf(headKeys[i]!))),
   };
   return compiled;
 }
@@ -146,14 +150,30 @@ function aliasRows(aliases: AliasSpec[], entityIndex: Map<string, number>): Alia
   return rows;
 }
 
-function compileEntity(e: EntitySpec, contextKeys: string[], nodeOf: Map<string, number>): CompiledEntity {
+function compileEntity(e: EntitySpec, context: number[], heads: number[]): CompiledEntity {
   const out: CompiledEntity = { id: e.id };
-  const context = [...new Set(contextKeys.map((k) => nodeOf.get(k)!))].sort((a, b) => a - b);
   if (context.length > 0) out.context = context;
+  if (heads.length > 0) out.heads = heads;
   const from = e.announced ?? e.start;
   if (from !== undefined) out.from = earliestDay(from);
   if (e.end !== undefined) out.to = latestDay(e.end);
   return out;
+}
+
+/**
+ * Nouns that head a descriptive reference to a diplomatic event (RULES.md §6.2: "talks between
+ * representatives of the two rivals in Geneva in January", "a virtual meeting last week"). An
+ * event takes as heads those of these words that occur in its own aliases (`Geneva talks` →
+ * `talks`, `Biden-Putin call` → `call`), so the dataset decides which events can be described.
+ */
+const EVENT_HEAD_WORDS: ReadonlySet<string> = new Set([
+  'talks', 'negotiations', 'meeting', 'meetings', 'call', 'conversation', 'summit', 'session',
+]);
+
+/** The head nouns found among the words of an event's normalised alias keys, sorted. */
+function eventHeads(keys: string[]): string[] {
+  const words = keys.flatMap((k) => k.split(/[ -]/));
+  return [...new Set(words.filter((w) => EVENT_HEAD_WORDS.has(w)))].sort();
 }
 
 interface BuiltTrie {
@@ -168,7 +188,7 @@ interface BuildNode {
   id: number;
 }
 
-/** Builds the breadth-first numbered trie described in `CompiledMatcherV1.trie`. */
+/** Builds the breadth-first numbered trie described in `CompiledLayout.trie`. */
 function buildTrie(keys: string[]): BuiltTrie {
   const root: BuildNode = { children: new Map(), id: 0 };
   const ends = new Map<string, BuildNode>();

@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /**
  * `childCounts` stores a node's child count as the char code `count + CHILD_COUNT_BASE`,
@@ -39,10 +39,12 @@ export interface CompiledEntity {
   from?: string;
   /** Last ISO day of the event (partial dates padded to their latest day). */
   to?: string;
+  /** Events: trie nodes of the head nouns of their aliases (`talks`, `call`), for sentence patterns. */
+  heads?: number[];
 }
 
-/** Format 1 of the compiled matcher. */
-export interface CompiledMatcherV1 extends CompiledMatcher {
+/** Format 2 of the compiled matcher (2 added event heads). */
+export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**
    * A trie over normalised alias and context-word keys, nodes numbered breadth-first with
@@ -68,5 +70,7 @@ export interface CompiledMatcherV1 extends CompiledMatcher {
   };
   /** Trie nodes where a context word ends, ascending. */
   contextNodes: number[];
+  /** Trie nodes where an event head noun ends, ascending. */
+  headNodes: number[];
   entities: CompiledEntity[];
 }

@@ -1,17 +1,23 @@
 /**
  * The runtime entry point: text in, linked mentions out. Pipeline:
  * normalise (one pass over the code units) → scan (one trie walk per word start) →
- * resolve (rules and scores, in text order) → select (longest wins) → map back to UTF-16 offsets.
+ * resolve exact candidates (rules and scores, in text order) → near misses of the capitalised
+ * words left over (`near-miss.ts`) → event sentence patterns (`event-patterns.ts`) →
+ * select (longest wins) → map back to UTF-16 offsets.
  */
 import { articleDay } from './dates';
+import { findPatternMentions } from './event-patterns';
 import type { Matcher } from './load';
-import { normalize, originalEnd } from './normalize';
-import { resolve } from './resolve';
-import { scan } from './scan';
+import { findNearMisses } from './near-miss';
+import { normalize, originalEnd, type NormalizedText } from './normalize';
+import { NAME_END, NAME_START, type NameEdges } from './proper-name';
+import { resolve, type Accepted } from './resolve';
+import { scan, type Candidate } from './scan';
+import { THRESHOLD } from './scoring';
 import { selectLongest } from './select';
 import type { MatchContext, Mention } from './types';
 
-/** `MatchContext` plus the page-level memory of entities already mentioned in full. */
+/** `MatchContext` plus the page-level memory of what was already linked. */
 export interface FindContext extends MatchContext {
   /**
    * Entity ids mentioned in full earlier on the page. Read, and updated with this text's full
@@ -20,6 +26,16 @@ export interface FindContext extends MatchContext {
    * A full name counts even where a longer overlapping name is the one returned: the reader saw it.
    */
   seen?: Set<string>;
+  /**
+   * Entity ids linked in any way earlier on the page, updated with this text's mentions. Events
+   * named by a sentence pattern are linked only at their first reference on the page.
+   */
+  mentioned?: Set<string>;
+  /**
+   * Lowest score returned; `THRESHOLD` unless a tuning tool (`npm run eval`) sweeps it.
+   * The extension never sets it.
+   */
+  threshold?: number;
 }
 
 /**
@@ -30,22 +46,53 @@ export interface FindContext extends MatchContext {
  */
 export function findMentions(text: string, matcher: Matcher, context: FindContext = {}): Mention[] {
   const nt = normalize(text);
-  const { candidates, hits } = scan(nt, matcher);
-  // Seam for near-miss matching (fuse.js, a later task): a fuzzy stage would add its own
-  // candidates here, flagged as near misses with a lower base score, for the same rules,
-  // threshold and selection to judge. Exact candidates come first and win ties.
-  const accepted = resolve(candidates, {
-    nt,
-    text,
-    matcher,
-    hits,
-    day: articleDay(context.date),
-    seen: context.seen ?? new Set(),
+  const { candidates, hits, heads } = scan(nt, matcher);
+  const day = articleDay(context.date);
+  const threshold = context.threshold ?? THRESHOLD;
+  const mentioned = context.mentioned ?? new Set<string>();
+  const input = { nt, text, matcher, hits, day, threshold, seen: context.seen ?? new Set<string>(), edges: nameEdges(nt, candidates) };
+
+  const exact = resolve(candidates, input);
+  const coveredWords = wordsCovered(nt, exact);
+  const nearMisses = resolve(findNearMisses(nt, text, matcher, coveredWords), input);
+  const described = findPatternMentions({ nt, matcher, hits, heads, day, threshold, coveredWords, firstMention: firstMentions(exact), mentioned });
+
+  const accepted = [...exact, ...nearMisses, ...described].sort((a, b) => a.start - b.start || a.end - b.end);
+  return selectLongest(accepted).map((a) => {
+    const entity = matcher.entities[a.entity]!.id;
+    mentioned.add(entity);
+    return { start: nt.orig[a.start]!, end: originalEnd(text, nt.orig[a.end - 1]!), entity, score: a.score };
   });
-  return selectLongest(accepted).map((a) => ({
-    start: nt.orig[a.start]!,
-    end: originalEnd(text, nt.orig[a.end - 1]!),
-    entity: matcher.entities[a.entity]!.id,
-    score: a.score,
-  }));
+}
+
+/** Scratch space of `nameEdges`, reused across calls (like the normaliser's buffers). */
+let edgeScratch = new Uint8Array(4096);
+
+/** Where alias candidates start and end: a capitalised neighbour there is a name, not glue. */
+function nameEdges(nt: NormalizedText, candidates: readonly Candidate[]): NameEdges {
+  if (edgeScratch.length < nt.length + 1) edgeScratch = new Uint8Array(Math.max(nt.length + 1, edgeScratch.length * 2));
+  const edges = edgeScratch.fill(0, 0, nt.length + 1);
+  for (const c of candidates) {
+    edges[c.start]! |= NAME_START;
+    edges[c.end]! |= NAME_END;
+  }
+  return edges;
+}
+
+/** 1 for every word an accepted mention touches (`accepted` is sorted by start). */
+function wordsCovered(nt: NormalizedText, accepted: readonly Accepted[]): Uint8Array {
+  const covered = new Uint8Array(nt.wordCount);
+  let w = 0;
+  for (const a of accepted) {
+    while (w + 1 < nt.wordCount && nt.wordStarts[w + 1]! <= a.start) w++;
+    for (let k = w; k < nt.wordCount && nt.wordStarts[k]! < a.end; k++) covered[k] = 1;
+  }
+  return covered;
+}
+
+/** Normalised start of the first accepted mention of each entity. */
+function firstMentions(accepted: readonly Accepted[]): Map<number, number> {
+  const first = new Map<number, number>();
+  for (const a of accepted) if (!first.has(a.entity)) first.set(a.entity, a.start);
+  return first;
 }

@@ -3,7 +3,7 @@
  * number of trie nodes with no per-node objects, so ~5k aliases load in well under a millisecond.
  */
 import type { CompiledMatcher } from './types';
-import { CHILD_COUNT_BASE, FORMAT_VERSION, type CompiledEntity, type CompiledMatcherV1 } from './compiled-format';
+import { CHILD_COUNT_BASE, FORMAT_VERSION, type CompiledEntity, type CompiledLayout } from './compiled-format';
 
 /** Number of distinct UTF-16 code units: the size of the dense root transition table. */
 const CODE_UNITS = 0x10000;
@@ -12,6 +12,8 @@ const CODE_UNITS = 0x10000;
 export const TERMINAL_ALIAS = 1;
 /** `Matcher.terminal` bit: a context word ends at the node. */
 export const TERMINAL_CONTEXT = 2;
+/** `Matcher.terminal` bit: an event head noun ends at the node. */
+export const TERMINAL_HEAD = 4;
 
 /**
  * The scanner's ready-to-run form of a `CompiledMatcher`. Its fields are an implementation
@@ -27,13 +29,15 @@ export interface Matcher {
   readonly rootChild: Int32Array;
   /** For each node, 1 + the first alias row ending there, or 0. */
   readonly firstAlias: Int32Array;
-  /** For each node, `TERMINAL_*` bits: whether an alias or a context word ends there. */
+  /** For each node, `TERMINAL_*` bits: whether an alias, a context word or an event head ends there. */
   readonly terminal: Uint8Array;
   readonly aliasNode: Int32Array;
   readonly aliasEntity: Int32Array;
   readonly aliasFlags: Int32Array;
   readonly aliasCaps: number[][];
   readonly entities: CompiledEntity[];
+  /** For each context-word node, the events with head nouns that list it: where sentence patterns look. */
+  readonly describableByContext: ReadonlyMap<number, readonly number[]>;
 }
 
 /** Turns compiled matcher JSON into a `Matcher`; throws on an unknown format version. */
@@ -41,7 +45,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   if (compiled.formatVersion !== FORMAT_VERSION) {
     throw new Error(`matcher: compiled format ${compiled.formatVersion}, expected ${FORMAT_VERSION}; rebuild the pack`);
   }
-  const { trie, aliases, contextNodes, entities } = compiled as CompiledMatcherV1;
+  const { trie, aliases, contextNodes, headNodes, entities } = compiled as CompiledLayout;
   const nodes = trie.childCounts.length;
 
   const label = new Uint16Array(nodes);
@@ -68,6 +72,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
     terminal[aliasNode[a]!] = TERMINAL_ALIAS;
   }
   for (const v of contextNodes) terminal[v]! |= TERMINAL_CONTEXT;
+  for (const v of headNodes) terminal[v]! |= TERMINAL_HEAD;
 
   return {
     label,
@@ -81,5 +86,19 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
     aliasFlags: Int32Array.from(aliases.flags),
     aliasCaps: aliases.caps,
     entities,
+    describableByContext: describableByContext(entities),
   };
+}
+
+function describableByContext(entities: readonly CompiledEntity[]): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  entities.forEach((e, index) => {
+    if (!e.heads) return;
+    for (const word of e.context ?? []) {
+      const list = map.get(word);
+      if (list) list.push(index);
+      else map.set(word, [index]);
+    }
+  });
+  return map;
 }

@@ -127,6 +127,8 @@ export interface NormalizedText {
   orig: Int32Array;
   /** Normalised positions where a word begins (a word unit after a non-word unit), ascending. */
   wordStarts: Int32Array;
+  /** For each word, 1 when its first original character is upper- or titlecase. */
+  wordCapitalised: Uint8Array;
   length: number;
   wordCount: number;
 }
@@ -134,6 +136,7 @@ export interface NormalizedText {
 let scratchBuf = new Uint16Array(4096);
 let scratchOrig = new Int32Array(4096);
 let scratchStarts = new Int32Array(4096);
+let scratchCapitalised = new Uint8Array(4096);
 
 function ensureCapacity(size: number): void {
   if (scratchBuf.length >= size) return;
@@ -142,6 +145,7 @@ function ensureCapacity(size: number): void {
   scratchBuf = new Uint16Array(cap);
   scratchOrig = new Int32Array(cap);
   scratchStarts = new Int32Array(cap);
+  scratchCapitalised = new Uint8Array(cap);
 }
 
 /**
@@ -154,6 +158,7 @@ export function normalize(text: string): NormalizedText {
   const buf = scratchBuf;
   const orig = scratchOrig;
   const starts = scratchStarts;
+  const capitalised = scratchCapitalised;
   let n = 0;
   let words = 0;
   // Class bits of the previous kept unit; "space" at the start so leading spaces collapse
@@ -167,13 +172,14 @@ export function normalize(text: string): NormalizedText {
     if (info & SPACE) {
       if (prev & SPACE) continue;
     } else if (info & WORD & ~prev) {
+      capitalised[words] = (info & UPPER) >>> 1;
       starts[words++] = n;
     }
     prev = info;
     buf[n] = info >>> FOLD_SHIFT;
     orig[n++] = i;
   }
-  return { buf, orig, wordStarts: starts, length: n, wordCount: words };
+  return { buf, orig, wordStarts: starts, wordCapitalised: capitalised, length: n, wordCount: words };
 }
 
 /**

@@ -1,17 +1,24 @@
 /**
- * The "longer proper name" guard: a surname or a bare ambiguous word that has another
+ * The "longer proper name" guard: a single-word name or a surname that has another
  * capitalised word glued to it is most likely part of a longer name the dataset does not
- * know (`Washington Post`, `Sherman Antitrust Act`, `Kazan Kremlin`, `Hunter Biden`).
+ * know (`Washington Post`, `Sherman Antitrust Act`, `Kazan Kremlin`, `Hunter Biden`,
+ * `Kyiv Independent`, `Geneva Conventions`, `Eastern Europe`). The gold annotation rules say
+ * the same: a name inside a larger proper name that is not itself linked is not marked.
  *
  * Rule: the candidate is rejected when the word right before it or right after it, separated
- * by whitespace alone, starts with an uppercase letter and is not one of `GLUE_EXEMPT_WORDS`.
- * Any punctuation in between (`Mr. Peskov`, `Moscow, January`, `U.S. President`, `Kremlin-backed`,
- * a quote mark) breaks the glue, and so does a possessive (`Putin's Kremlin`: the `s` is lowercase).
- * The matcher applies it only to `short` aliases and to single-word aliases that are
- * ambiguous (flagged, or shared by several entities): full names stay linked in
- * `U.S. President Joe Biden` and at the start of sentences.
+ * by whitespace alone, starts with an uppercase letter and is not exempt. Exempt are
+ * `EXEMPT_BEFORE` / `EXEMPT_AFTER` (sentence openers, titles, calendar words, generic heads) and words
+ * that are themselves the edge of a dataset name (`Biden Putin summit`, `Ukraine Russia
+ * talks`). Any punctuation in between (`Mr. Peskov`, `Moscow, January`, `U.S. President`,
+ * `Kremlin-backed`, a quote mark) breaks the glue, and so does a possessive (`Putin's
+ * Kremlin`: the `s` is lowercase). In a Title Case line (a headline) capitals carry no
+ * information, so the guard stands down there.
+ *
+ * `resolve.ts` applies it to `short` aliases and to single-word aliases spelled with
+ * lowercase letters or marked ambiguous; acronyms (`US President`, `NATO Secretary General`)
+ * and multi-word names (`U.S. President Joe Biden`) are not guarded.
  */
-import { SPACE_CODE, UPPER, classOf, isWordUnit, unitsToString, type NormalizedText } from './normalize';
+import { SPACE_CODE, UPPER, LOWER, WORD, classOf, isWordUnit, unitsToString, type NormalizedText } from './normalize';
 
 /**
  * Capitalised only because they open a sentence: a name after them stands alone
@@ -29,15 +36,15 @@ const SENTENCE_OPENERS = [
 ];
 
 /**
- * Titles and roles written before a name (`President Biden`, `Spokesman Peskov`, `Mr Price`)
- * or after a place (`Moscow Mayor`): they introduce the name rather than extend it.
- * Abbreviations with a period (`Gen.`, `Sen.`) need no entry: the period breaks the glue.
+ * Titles and roles written before a name (`President Biden`, `Spokesman Peskov`, `Mr Price`,
+ * `Prime Minister Johnson`) or after a place or body (`Moscow Mayor`, `Kremlin Aide`,
+ * `Pentagon Press Secretary`): they introduce the name rather than extend it. Abbreviations with a period (`Gen.`, `Sen.`) need no entry: the period breaks the glue.
  */
 const TITLES = [
-  'admiral', 'ambassador', 'captain', 'chair', 'chairman', 'chairwoman', 'chancellor', 'chief',
+  'adviser', 'advisor', 'aide', 'admiral', 'ambassador', 'captain', 'chair', 'chairman', 'chairwoman', 'chancellor', 'chief',
   'colonel', 'commander', 'commissioner', 'dame', 'deputy', 'director', 'dr', 'envoy', 'general',
   'governor', 'judge', 'justice', 'king', 'lady', 'leader', 'lord', 'major', 'mayor', 'minister',
-  'miss', 'mr', 'mrs', 'ms', 'patriarch', 'pope', 'premier', 'president', 'presidents', 'prince',
+  'miss', 'mr', 'mrs', 'ms', 'patriarch', 'pope', 'premier', 'president', 'presidents', 'press', 'prime', 'prince',
   'princess', 'prof', 'professor', 'queen', 'rep', 'representative', 'secretary', 'sen', 'senator',
   'sir', 'speaker', 'spokesman', 'spokesperson', 'spokeswoman',
 ];
@@ -50,26 +57,136 @@ const CALENDAR_WORDS = [
   'nov', 'dec',
 ];
 
-/** Capitalised neighbours that never make a name part of a longer one. */
-export const GLUE_EXEMPT_WORDS: ReadonlySet<string> = new Set([...SENTENCE_OPENERS, ...TITLES, ...CALENDAR_WORDS]);
+/**
+ * Generic heads some outlets capitalise after a name (`the Biden Administration`, `the Putin
+ * Regime`): the annotation rules leave the head out and link the name.
+ */
+const GENERIC_HEADS = ['administration', 'government', 'regime', 'officials', 'authorities'];
+
+/**
+ * Capitalised words before a name that do not make it part of a longer one: sentence openers,
+ * titles, calendar words. (`Today`, `Later` open sentences; after a name they are part of it:
+ * `Russia Today`.)
+ */
+const EXEMPT_BEFORE: ReadonlySet<string> = new Set([...SENTENCE_OPENERS, ...TITLES, ...CALENDAR_WORDS]);
+
+/** Capitalised words after a name that do not make it part of a longer one: titles, calendar words, generic heads. */
+const EXEMPT_AFTER: ReadonlySet<string> = new Set([...TITLES, ...CALENDAR_WORDS, ...GENERIC_HEADS]);
+
+/** Words that are never part of a name on either side: what a near-miss span may neither include nor be glued to. */
+export const GLUE_EXEMPT_WORDS: ReadonlySet<string> = new Set([...EXEMPT_BEFORE, ...EXEMPT_AFTER]);
+
+/**
+ * A line is Title Case (a headline, a crosshead) when it has at least this many words of
+ * `TITLE_CASE_MIN_LENGTH` letters or more and every one of them is capitalised. Four keeps
+ * a short proper name standing alone on its line (`Sherman Antitrust Act`) out of it.
+ */
+const TITLE_CASE_MIN_WORDS = 4;
+/** Short words (`of`, `and`, `the`) stay lowercase in Title Case, so only longer words are counted. */
+const TITLE_CASE_MIN_LENGTH = 4;
+/** Lines longer than this (in UTF-16 units, each way) are prose, not headlines; bounds the scan. */
+const TITLE_CASE_MAX_REACH = 200;
+
+/**
+ * Normalised positions where a dataset name starts (`NAME_START` bit) or ends (`NAME_END` bit):
+ * neighbours there are not glue. One byte per normalised unit.
+ */
+export type NameEdges = Uint8Array;
+export const NAME_START = 1;
+export const NAME_END = 2;
 
 /** Whether the span `[start, end)` has a capitalised, non-exempt word glued to it on either side. */
-export function gluedToProperName(nt: NormalizedText, text: string, start: number, end: number): boolean {
+export function gluedToProperName(nt: NormalizedText, text: string, start: number, end: number, edges: NameEdges): boolean {
   const { buf, length: n } = nt;
-  if (start >= 2 && buf[start - 1] === SPACE_CODE && isWordUnit(buf[start - 2]!)) {
+  const shouted = !hasLower(nt, text, start, end);
+  let glued = false;
+  if (start >= 2 && buf[start - 1] === SPACE_CODE && isWordUnit(buf[start - 2]!) && !(edges[start - 1]! & NAME_END) && sameLine(nt, text, start - 2, start)) {
     let from = start - 2;
     while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
-    if (isGlueWord(nt, text, from, start - 1)) return true;
+    glued = isGlueWord(nt, text, from, start - 1, shouted, EXEMPT_BEFORE);
   }
-  if (end + 1 < n && isWordUnit(buf[end - 1]!) && buf[end] === SPACE_CODE && isWordUnit(buf[end + 1]!)) {
+  if (!glued && end + 1 < n && isWordUnit(buf[end - 1]!) && buf[end] === SPACE_CODE && isWordUnit(buf[end + 1]!) && !(edges[end + 1]! & NAME_START) && sameLine(nt, text, end - 1, end + 1)) {
     let to = end + 2;
     while (to < n && isWordUnit(buf[to]!)) to++;
-    if (isGlueWord(nt, text, end + 1, to)) return true;
+    glued = isGlueWord(nt, text, end + 1, to, shouted, EXEMPT_AFTER);
+  }
+  return glued && !inTitleCaseLine(text, nt.orig[start]!);
+}
+
+/**
+ * Whether the original text between normalised units `a` and `b` has no line break: a heading
+ * and the paragraph under it, or two lines of a list, are never one name.
+ */
+export function sameLine(nt: NormalizedText, text: string, a: number, b: number): boolean {
+  for (let i = nt.orig[a]! + 1, end = nt.orig[b]!; i < end; i++) if (text.charCodeAt(i) === NEWLINE) return false;
+  return true;
+}
+
+/**
+ * Whether the word `[from, to)` next to a candidate makes it part of a longer name: it is
+ * capitalised and not exempt. Next to a shouted candidate (`ERDOĞAN VISITS`, a dateline or an
+ * all-caps headline) an all-caps word says nothing, so it is not glue.
+ */
+function isGlueWord(nt: NormalizedText, text: string, from: number, to: number, shouted: boolean, exempt: ReadonlySet<string>): boolean {
+  if (!(classOf(text.charCodeAt(nt.orig[from]!)) & UPPER)) return false;
+  if (shouted && !hasLower(nt, text, from, to)) return false;
+  return !exempt.has(unitsToString(nt.buf, from, to));
+}
+
+/** Whether the original characters behind normalised `[from, to)` include a lowercase letter. */
+function hasLower(nt: NormalizedText, text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (classOf(text.charCodeAt(nt.orig[k]!)) & LOWER) return true;
+  return false;
+}
+
+/** Whether the line of `text` around UTF-16 index `at` is a Title Case headline. */
+export function inTitleCaseLine(text: string, at: number): boolean {
+  let from = at;
+  const low = Math.max(0, at - TITLE_CASE_MAX_REACH);
+  while (from > low && text.charCodeAt(from - 1) !== NEWLINE) from--;
+  if (from === low && low > 0) return false;
+  let to = at;
+  const high = Math.min(text.length, at + TITLE_CASE_MAX_REACH);
+  while (to < high && text.charCodeAt(to) !== NEWLINE) to++;
+  if (to === high && high < text.length) return false;
+  let words = 0;
+  let i = from;
+  while (i < to) {
+    while (i < to && !(classOf(text.charCodeAt(i)) & WORD)) i++;
+    const wordStart = i;
+    while (i < to && classOf(text.charCodeAt(i)) & WORD) i++;
+    if (i - wordStart < TITLE_CASE_MIN_LENGTH) continue;
+    const first = classOf(text.charCodeAt(wordStart));
+    if (first & LOWER) return false;
+    if (first & UPPER) words++;
+  }
+  return words >= TITLE_CASE_MIN_WORDS;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Whether the span `[start, end)` has an all-caps word glued to it (same line, one space): in
+ * shouted text (`CONTACT US`, `TELL US MORE`) a two-letter acronym is more likely a word.
+ */
+export function besideShoutedWord(nt: NormalizedText, text: string, start: number, end: number): boolean {
+  const { buf, length: n } = nt;
+  if (start >= 2 && buf[start - 1] === SPACE_CODE && isWordUnit(buf[start - 2]!) && sameLine(nt, text, start - 2, start)) {
+    let from = start - 2;
+    while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
+    if (allCaps(nt, text, from, start - 1)) return true;
+  }
+  if (end + 1 < n && buf[end] === SPACE_CODE && isWordUnit(buf[end + 1]!) && sameLine(nt, text, end - 1, end + 1)) {
+    let to = end + 2;
+    while (to < n && isWordUnit(buf[to]!)) to++;
+    if (allCaps(nt, text, end + 1, to)) return true;
   }
   return false;
 }
 
-function isGlueWord(nt: NormalizedText, text: string, from: number, to: number): boolean {
-  if (!(classOf(text.charCodeAt(nt.orig[from]!)) & UPPER)) return false;
-  return !GLUE_EXEMPT_WORDS.has(unitsToString(nt.buf, from, to));
+/** A word of two or more letters, all uppercase. */
+function allCaps(nt: NormalizedText, text: string, from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  for (let k = from; k < to; k++) if (!(classOf(text.charCodeAt(nt.orig[k]!)) & UPPER)) return false;
+  return true;
 }

@@ -5,24 +5,29 @@
  */
 import { caseAllows } from './case-policy';
 import {
+  CASE_EXACT,
+  CASE_MASK,
+  CASE_PROPER,
   FLAG_AMBIGUOUS,
+  FLAG_HAS_LOWER,
   FLAG_SHARED,
   FLAG_SHORT,
   FLAG_SINGLE_WORD,
 } from './compiled-format';
 import { dateFit } from './dates';
+import { contextCount } from './evidence';
 import type { Matcher } from './load';
 import type { NormalizedText } from './normalize';
-import { gluedToProperName } from './proper-name';
+import { besideShoutedWord, gluedToProperName, type NameEdges } from './proper-name';
 import type { Candidate, ContextHit } from './scan';
 import {
   AMBIGUOUS_FULL_FACTOR,
-  CONTEXT_WINDOW_WORDS,
   DATE_UNKNOWN_FACTOR,
   FULL_SCORE,
+  NEAR_MISS_FACTOR,
+  NEAR_MISS_MIN_CUES,
   SHORT_CONTEXT_SCORE,
   SHORT_SEEN_SCORE,
-  THRESHOLD,
 } from './scoring';
 
 /** A candidate the rules accepted: normalised span, entity index and score. */
@@ -33,9 +38,20 @@ export interface Accepted {
   score: number;
 }
 
+/**
+ * Exact-case acronyms this short (`US`, `UN`, `EU`) are English words or parts of them when
+ * shouted (`CONTACT US`), so in all-caps text they are dropped; longer ones (`NATO`, `OSCE`) stay.
+ */
+const SHOUTABLE_ACRONYM_LENGTH = 2;
+
 /** What backs a link, strongest highest: used to choose between entities sharing a surface. */
 const Evidence = { None: 0, Context: 1, Seen: 2 } as const;
 type Evidence = (typeof Evidence)[keyof typeof Evidence];
+
+/** A candidate that spells an alias with an edit or two (see `near-miss.ts`), judged by the same rules. */
+export interface NearMissCandidate extends Candidate {
+  nearMiss: true;
+}
 
 interface Option {
   entity: number;
@@ -55,21 +71,28 @@ export interface ResolveInput {
   day: string | undefined;
   /** Entity ids with a full mention earlier on the page; updated with this text's full mentions. */
   seen: Set<string>;
+  /** Where dataset names start and end, for the proper-name guard. */
+  edges: NameEdges;
+  /** Mentions scoring below this are dropped. */
+  threshold: number;
 }
 
 /**
  * Applies the rules to every candidate, in text order:
- * 1. case policy (`caseAllows`);
- * 2. for short and ambiguous single-word aliases, the proper-name guard (`gluedToProperName`);
+ * 1. case policy (`caseAllows`); a near miss instead needs an alias spelled in proper case
+ *    (a name, not an acronym or an event phrase);
+ * 2. for short aliases and single-word names, the proper-name guard (`gluedToProperName`);
+ *    near misses were guarded when their spans were chosen;
  * 3. event dates against the article's day (`dateFit`);
  * 4. evidence for short aliases: an earlier full mention (`seen`) or a context word within
- *    `CONTEXT_WINDOW_WORDS`;
+ *    `CONTEXT_WINDOW_WORDS`; near misses need a full mention anywhere in the text and a
+ *    context word, or `NEAR_MISS_MIN_CUES` context words;
  * 5. when several entities remain for one span (a shared surface), the one whose dates fit
  *    best wins, then the one with the strongest evidence; a tie stays silent.
  * Accepted full mentions are added to `seen` at once, so later short mentions in the same
  * text can lean on them.
  */
-export function resolve(candidates: Candidate[], input: ResolveInput): Accepted[] {
+export function resolve(candidates: readonly (Candidate | NearMissCandidate)[], input: ResolveInput): Accepted[] {
   const accepted: Accepted[] = [];
   for (const cand of candidates) {
     const winner = judge(cand, input);
@@ -85,7 +108,7 @@ export function resolve(candidates: Candidate[], input: ResolveInput): Accepted[
  * entity, so each entity's rows are consecutive: keep the best row per entity, then the best
  * two entities, and stay silent when those two tie.
  */
-function judge(cand: Candidate, input: ResolveInput): Option | undefined {
+function judge(cand: Candidate | NearMissCandidate, input: ResolveInput): Option | undefined {
   const m = input.matcher;
   const ranking: Ranking = { top: undefined, second: undefined };
   const glued: GluedCache = { value: undefined };
@@ -126,15 +149,23 @@ interface GluedCache {
 }
 
 /** Applies the rules to one alias row at one candidate span. */
-function judgeRow(a: number, cand: Candidate, input: ResolveInput, glued: GluedCache): Option | undefined {
+function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: ResolveInput, glued: GluedCache): Option | undefined {
   const { nt, text, matcher: m, day, seen } = input;
   const flags = m.aliasFlags[a]!;
-  if (!caseAllows(flags, m.aliasCaps[a]!, nt, text, cand.start, cand.end)) return undefined;
+  const nearMiss = 'nearMiss' in cand;
+  if (nearMiss) {
+    if ((flags & CASE_MASK) !== CASE_PROPER || !(flags & FLAG_HAS_LOWER)) return undefined;
+  } else if (!caseAllows(flags, m.aliasCaps[a]!, nt, text, cand.start, cand.end)) {
+    return undefined;
+  }
+  if ((flags & CASE_MASK) === CASE_EXACT && cand.end - cand.start <= SHOUTABLE_ACRONYM_LENGTH && besideShoutedWord(nt, text, cand.start, cand.end)) {
+    return undefined;
+  }
   const short = (flags & FLAG_SHORT) !== 0;
   const shared = (flags & FLAG_SHARED) !== 0;
-  const guarded = short || ((flags & FLAG_SINGLE_WORD) !== 0 && (flags & (FLAG_AMBIGUOUS | FLAG_SHARED)) !== 0);
-  if (guarded) {
-    glued.value ??= gluedToProperName(nt, text, cand.start, cand.end);
+  const singleWordName = (flags & FLAG_SINGLE_WORD) !== 0 && (flags & (FLAG_HAS_LOWER | FLAG_AMBIGUOUS | FLAG_SHARED)) !== 0;
+  if (!nearMiss && (short || singleWordName)) {
+    glued.value ??= gluedToProperName(nt, text, cand.start, cand.end, input.edges);
     if (glued.value) return undefined;
   }
   const entity = m.aliasEntity[a]!;
@@ -143,7 +174,13 @@ function judgeRow(a: number, cand: Candidate, input: ResolveInput, glued: GluedC
   if (!fit) return undefined;
 
   let evidence: Evidence = seen.has(spec.id) ? Evidence.Seen : Evidence.None;
-  if (evidence === Evidence.None && (short || shared) && contextNear(input.hits, spec.context, cand)) {
+  if (nearMiss) {
+    // A near miss needs its context twice over: the exact name in the text and a context word
+    // nearby (`Osama` on a page about Obama is not him), or two context words.
+    const cues = contextCount(input.hits, spec.context, cand, NEAR_MISS_MIN_CUES);
+    if (cues < (evidence === Evidence.Seen ? 1 : NEAR_MISS_MIN_CUES)) return undefined;
+    if (evidence === Evidence.None) evidence = Evidence.Context;
+  } else if (evidence === Evidence.None && (short || shared) && contextCount(input.hits, spec.context, cand, 1) > 0) {
     evidence = Evidence.Context;
   }
   let score: number;
@@ -153,33 +190,14 @@ function judgeRow(a: number, cand: Candidate, input: ResolveInput, glued: GluedC
   } else {
     score = flags & FLAG_AMBIGUOUS ? FULL_SCORE * AMBIGUOUS_FULL_FACTOR : FULL_SCORE;
   }
+  if (nearMiss) score *= NEAR_MISS_FACTOR;
   if (fit.dated && day === undefined) score *= DATE_UNKNOWN_FACTOR;
-  if (score < THRESHOLD) return undefined;
-  return { entity, score, full: !short, evidence, dateRank: fit.rank };
+  if (score < input.threshold) return undefined;
+  return { entity, score, full: !short && !nearMiss, evidence, dateRank: fit.rank };
 }
 
 /** Orders options best first: later-fitting dates, then stronger evidence. */
 function compareOptions(a: Option, b: Option): number {
   if (a.dateRank !== b.dateRank) return a.dateRank > b.dateRank ? -1 : 1;
   return b.evidence - a.evidence;
-}
-
-/** Whether one of the entity's context words occurs within the window around the candidate. */
-function contextNear(hits: ContextHit[], context: readonly number[] | undefined, cand: Candidate): boolean {
-  if (!context || hits.length === 0) return false;
-  const lowest = cand.word - CONTEXT_WINDOW_WORDS;
-  const highest = cand.word + CONTEXT_WINDOW_WORDS;
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (hits[mid]!.word < lowest) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < hits.length && hits[i]!.word <= highest; i++) {
-    const hit = hits[i]!;
-    const overlaps = hit.start < cand.end && hit.end > cand.start;
-    if (!overlaps && context.includes(hit.node)) return true;
-  }
-  return false;
 }

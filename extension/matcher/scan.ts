@@ -1,9 +1,9 @@
 /**
  * The single pass over the text: from every word start, walk the trie along the normalised
- * units and report every alias or context word that ends on a word boundary. Candidates
- * come out sorted by start, then by end.
+ * units and report every alias, context word and event head that ends on a word boundary.
+ * Everything comes out sorted by start, then by end.
  */
-import { type Matcher, TERMINAL_ALIAS, TERMINAL_CONTEXT } from './load';
+import { type Matcher, TERMINAL_ALIAS, TERMINAL_CONTEXT, TERMINAL_HEAD } from './load';
 import { type NormalizedText, isWordUnit } from './normalize';
 
 /** A span of normalised text that spells some alias (not yet judged by the rules). */
@@ -17,13 +17,23 @@ export interface Candidate {
   word: number;
 }
 
-/** An occurrence of one of the entities' context words. */
+/** An occurrence of one of the entities' context words, or of an event head noun. */
 export type ContextHit = Candidate;
 
-/** Finds every alias and context word in `nt`, on word boundaries on both sides. */
-export function scan(nt: NormalizedText, m: Matcher): { candidates: Candidate[]; hits: ContextHit[] } {
+/** What one pass over a text finds. */
+export interface ScanResult {
+  candidates: Candidate[];
+  /** Context words. */
+  hits: ContextHit[];
+  /** Event head nouns (`talks`, `call`). */
+  heads: ContextHit[];
+}
+
+/** Finds every alias, context word and event head in `nt`, on word boundaries on both sides. */
+export function scan(nt: NormalizedText, m: Matcher): ScanResult {
   const candidates: Candidate[] = [];
   const hits: ContextHit[] = [];
+  const heads: ContextHit[] = [];
   const { buf, wordStarts, length: n, wordCount } = nt;
   const { rootChild, terminal, firstChild, childCount, label } = m;
   for (let word = 0; word < wordCount; word++) {
@@ -36,12 +46,13 @@ export function scan(nt: NormalizedText, m: Matcher): { candidates: Candidate[];
       if (kind !== 0 && (j === n || !isWordUnit(buf[j]!))) {
         if (kind & TERMINAL_ALIAS) candidates.push({ start, end: j, node, word });
         if (kind & TERMINAL_CONTEXT) hits.push({ start, end: j, node, word });
+        if (kind & TERMINAL_HEAD) heads.push({ start, end: j, node, word });
       }
       if (j === n) break;
       node = childOf(firstChild[node]!, childCount[node]!, label, buf[j++]!);
     }
   }
-  return { candidates, hits };
+  return { candidates, hits, heads };
 }
 
 /**

@@ -30,7 +30,7 @@ describe('compileMatcher output', () => {
   });
 
   it('declares its format version', () => {
-    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(1);
+    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(2);
   });
 
   it('deduplicates aliases that normalise to the same row', () => {

@@ -107,6 +107,43 @@ const ROWS: Row[] = [
   { name: 'not glued: title after', text: 'U.S. President Joe Biden', want: ['U.S. → United_States', 'Joe Biden → Joe_Biden'] },
   { name: 'not glued: punctuation between', text: 'Sherman, Antitrust', seen: ['Wendy_Sherman'], want: ['Sherman → Wendy_Sherman'] },
 
+  // The guard covers every single-word name, not only surnames.
+  { name: 'glued: Geneva Conventions', text: 'the Geneva Conventions apply', want: [] },
+  { name: 'glued: Russia Today', text: 'Russia Today was banned', want: [] },
+  { name: 'glued: Moscow State University', text: 'at Moscow State University', want: [] },
+  { name: 'not glued: generic head after a name', text: 'the Biden Administration said', seen: ['Joe_Biden'], want: ['Biden → Joe_Biden'] },
+  { name: 'not glued: two dataset names side by side', text: 'a Biden Putin summit', seen: ['Joe_Biden'], want: ['Biden → Joe_Biden', 'Putin → Vladimir_Putin'] },
+  { name: 'not glued: across a line break', text: 'support for Ukraine\n\nHis ministry', want: ['Ukraine → Ukraine'] },
+  { name: 'not glued: Title Case headline', text: 'Biden, Putin Stress Diplomacy Ahead of Phone Call\nbody', want: ['Putin → Vladimir_Putin'] },
+  { name: 'shouted: two-letter acronym beside capitals', text: 'CONTACT US | ABOUT US', want: [] },
+  { name: 'shouted: longer acronym stays', text: 'NATO CHIEF WARNS', want: ['NATO → NATO'] },
+
+  // Near misses: one edit from a name, with evidence.
+  { name: 'near miss: exact name elsewhere and a context word', text: 'Volodymyr Zelenskyy spoke. In Kyiv, Zelenskyi added', want: ['Volodymyr Zelenskyy → Volodymyr_Zelenskyy', 'Zelenskyi → Volodymyr_Zelenskyy'] },
+  { name: 'near miss: two context words', text: 'In Kyiv, Ukraine, Zelenskyi added', want: ['Ukraine → Ukraine', 'Zelenskyi → Volodymyr_Zelenskyy'] },
+  { name: 'near miss: the exact name elsewhere is not enough', text: 'Volodymyr Zelenskyy spoke. Zelenskyi added', want: ['Volodymyr Zelenskyy → Volodymyr_Zelenskyy'] },
+  { name: 'near miss of a full name, transposed letters', text: 'Vladimir Putin met Wendy Shermna in Geneva', seen: ['Wendy_Sherman'], want: ['Vladimir Putin → Vladimir_Putin', 'Wendy Shermna → Wendy_Sherman', 'Geneva → Geneva'] },
+  { name: 'near miss without evidence: silent', text: 'Zelenskyi added', want: [] },
+  { name: 'near miss: an added ending is another word', text: 'Dmitry Peskov spoke. Peskova posted', want: ['Dmitry Peskov → Dmitry_Peskov'] },
+  { name: 'near miss: lowercase words are never names', text: 'Vladimir Putin and the zelenskyi', want: ['Vladimir Putin → Vladimir_Putin'] },
+
+  // Events by sentence pattern: a head noun with two of the event's context words.
+  {
+    name: 'pattern: talks with Geneva and January',
+    text: 'talks between the two rivals in Geneva in January',
+    date: '2021-12-30',
+    want: ['talks → event:US-Russia_Geneva_security_talks_January_2022', 'Geneva → Geneva'],
+  },
+  { name: 'pattern: one context word is not enough', text: 'talks in January', date: '2021-12-30', want: [] },
+  { name: 'pattern: needs the article date', text: 'talks between the two rivals in Geneva in January', want: ['Geneva → Geneva'] },
+  { name: 'pattern: a verb is not an event', text: 'Sherman will talks in Geneva in January', date: '2021-12-30', seen: ['Wendy_Sherman'], want: ['Sherman → Wendy_Sherman', 'Geneva → Geneva'] },
+  {
+    name: 'pattern: only the first reference',
+    text: 'The Geneva talks open. The talks in Geneva in January will be long.',
+    date: '2021-12-30',
+    want: ['Geneva talks → event:US-Russia_Geneva_security_talks_January_2022', 'Geneva → Geneva'],
+  },
+
   // Surfaces shared by two entities: context decides, or silence.
   { name: 'shared: no evidence, silent', text: 'Georgia said', want: [] },
   { name: 'shared: context picks the country', text: 'Georgia, in the Caucasus', want: ['Georgia → Georgia_(country)'] },

@@ -75,7 +75,7 @@ export const ENTITIES: EntitySpec[] = [
   person('Ned_Price', ['State Department']),
   person('Wendy_Sherman', ['Geneva', 'deputy secretary of state']),
   person('Recep_Tayyip_Erdoğan'),
-  person('Volodymyr_Zelenskyy'),
+  person('Volodymyr_Zelenskyy', ['Ukraine', 'Kyiv']),
   place('Russia'),
   place('Ukraine'),
   org('NATO'),
@@ -92,10 +92,10 @@ export const ENTITIES: EntitySpec[] = [
   event('Prelude_to_the_Russian_invasion_of_Ukraine', { start: '2021-03', end: '2022-02-23' }),
   event('Ukrainian_crisis', { start: '2013-11-21', end: '2014-12' }),
   event('Russian_invasion_of_Ukraine', { start: '2022-02-24' }),
-  event('event:US-Russia_Geneva_security_talks_January_2022', {
-    start: '2022-01-10',
-    end: '2022-01-10',
-    announced: '2021-12-27',
-  }),
+  event(
+    'event:US-Russia_Geneva_security_talks_January_2022',
+    { start: '2022-01-10', end: '2022-01-10', announced: '2021-12-27' },
+    ['geneva', 'january', 'sherman'],
+  ),
   event('event:Russia_December_2021_security_demands', { start: '2021-12-15', end: '2021-12-31' }, ['Moscow', 'NATO']),
 ];

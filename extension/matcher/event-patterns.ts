@@ -1,0 +1,123 @@
+/**
+ * Events named by a sentence rather than a label: a head noun of the event's aliases
+ * (`talks`, `call`, `meeting`) with at least `PATTERN_MIN_CUES` distinct context words of the
+ * event around it, as in "talks between representatives of the two rivals in Geneva in
+ * January" or "Biden will hold a call with Putin on Thursday". The article's date must fit the
+ * event, and chooses between events sharing the words (the call of 30 December over the
+ * video call of 7 December in an article of 29 December).
+ *
+ * Such references are anaphora-prone ("the call", "the talks" again and again), so only the
+ * first reference to an event on a page is linked this way, and none after the event has been
+ * named by a label: the reader already knows which event it is (RULES.md §6.2 marks only the
+ * first descriptive reference).
+ */
+import { dateFit } from './dates';
+import { hitsAround, hitsNear } from './evidence';
+import type { Matcher } from './load';
+import { isWordUnit, unitsToString, type NormalizedText } from './normalize';
+import type { Accepted } from './resolve';
+import type { ContextHit } from './scan';
+import { DATE_UNKNOWN_FACTOR, PATTERN_MIN_CUES, PATTERN_SCORE } from './scoring';
+
+/**
+ * Words that make the head a verb (`would call`, `to call`, `are meeting`, `he talks`), not
+ * the name of an event; normalised (lowercase).
+ */
+const VERB_MARKERS: ReadonlySet<string> = new Set([
+  'to', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'shall', 'did', 'do', 'does',
+  'not', 'never', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 'i', 'we', 'you', 'he', 'she', 'they', 'it',
+]);
+
+/** What the pattern stage reads. */
+export interface PatternInput {
+  nt: NormalizedText;
+  matcher: Matcher;
+  hits: readonly ContextHit[];
+  heads: readonly ContextHit[];
+  day: string | undefined;
+  threshold: number;
+  /** 1 for every word an exact mention touches: heads there are part of a name already. */
+  coveredWords: Uint8Array;
+  /** Normalised start of each entity's first exact mention in this text, if any. */
+  firstMention: ReadonlyMap<number, number>;
+  /** Ids of entities linked earlier on the page (earlier chunks); updated with the events linked here. */
+  mentioned: Set<string>;
+}
+
+interface PatternOption {
+  entity: number;
+  cues: number;
+  rank: string;
+}
+
+/** The event mentions the sentence patterns find, sorted by start. */
+export function findPatternMentions(input: PatternInput): Accepted[] {
+  const { matcher: m, day } = input;
+  const score = day === undefined ? PATTERN_SCORE * DATE_UNKNOWN_FACTOR : PATTERN_SCORE;
+  if (score < input.threshold) return [];
+  const out: Accepted[] = [];
+  if (input.heads.length === 0) return out;
+  // Only context words of describable events can be cues: look at those alone.
+  const cueHits = input.hits.filter((h) => m.describableByContext.has(h.node));
+  for (const head of input.heads) {
+    if (input.coveredWords[head.word] || hitsNear(cueHits, head) < PATTERN_MIN_CUES || afterVerbMarker(input.nt, head.word)) continue;
+    let top: PatternOption | undefined;
+    let tie = false;
+    for (const [entity, cues] of cuesAround(m, cueHits, head)) {
+      const spec = m.entities[entity]!;
+      if (cues < PATTERN_MIN_CUES || !spec.heads!.includes(head.node)) continue;
+      const fit = dateFit(spec.from, spec.to, day);
+      if (!fit) continue;
+      const option = { entity, cues, rank: fit.rank };
+      const order = top ? compare(option, top) : -1;
+      if (order < 0) {
+        top = option;
+        tie = false;
+      } else if (order === 0) {
+        tie = true;
+      }
+    }
+    if (!top || tie || mentionedBefore(input, top.entity, head.start)) continue;
+    out.push({ start: head.start, end: head.end, entity: top.entity, score });
+    input.mentioned.add(m.entities[top.entity]!.id);
+  }
+  return out;
+}
+
+/**
+ * For each describable event, how many distinct context words of its occur within
+ * `CONTEXT_WINDOW_WORDS` of the head: found from the context words in the window, through
+ * `describableByContext`, so the cost does not grow with the number of events sharing the head.
+ */
+function cuesAround(m: Matcher, cueHits: readonly ContextHit[], head: ContextHit): Map<number, number> {
+  const tally = new Map<number, number>();
+  const nodes: number[] = [];
+  for (const hit of hitsAround(cueHits, head)) {
+    // The head noun said twice (`talks ... talks`) is not a second cue.
+    if (hit.node === head.node || nodes.includes(hit.node)) continue;
+    nodes.push(hit.node);
+    for (const entity of m.describableByContext.get(hit.node)!) tally.set(entity, (tally.get(entity) ?? 0) + 1);
+  }
+  return tally;
+}
+
+/** Whether the word before `word` marks it as a verb. */
+function afterVerbMarker(nt: NormalizedText, word: number): boolean {
+  if (word === 0) return false;
+  const from = nt.wordStarts[word - 1]!;
+  let to = from;
+  while (to < nt.length && isWordUnit(nt.buf[to]!)) to++;
+  return VERB_MARKERS.has(unitsToString(nt.buf, from, to));
+}
+
+/** Whether the event was linked earlier on the page: then this is anaphora, left alone. */
+function mentionedBefore(input: PatternInput, entity: number, at: number): boolean {
+  const first = input.firstMention.get(entity);
+  return input.mentioned.has(input.matcher.entities[entity]!.id) || (first !== undefined && first < at);
+}
+
+/** Best first: later-fitting dates, then more context words. */
+function compare(a: PatternOption, b: PatternOption): number {
+  if (a.rank !== b.rank) return a.rank > b.rank ? -1 : 1;
+  return b.cues - a.cues;
+}

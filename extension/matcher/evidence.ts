@@ -1,0 +1,60 @@
+/**
+ * Context evidence: an entity's context words found near a position in the text. Used for
+ * `short` aliases and near misses (one word is enough) and for event sentence patterns
+ * (several distinct words are needed).
+ */
+import type { ContextHit } from './scan';
+import { CONTEXT_WINDOW_WORDS } from './scoring';
+
+/** The span that looks for support: its normalised offsets and the index of its first word. */
+export interface Anchor {
+  start: number;
+  end: number;
+  word: number;
+}
+
+/** Index of the first hit whose word is at or after `word` (hits are sorted by word). */
+function firstHitFrom(hits: readonly ContextHit[], word: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hits[mid]!.word < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many hits fall within `CONTEXT_WINDOW_WORDS` words of the anchor (its own included): a cheap upper bound. */
+export function hitsNear(hits: readonly ContextHit[], anchor: Anchor): number {
+  return firstHitFrom(hits, anchor.word + CONTEXT_WINDOW_WORDS + 1) - firstHitFrom(hits, anchor.word - CONTEXT_WINDOW_WORDS);
+}
+
+/** The hits within `CONTEXT_WINDOW_WORDS` words of the anchor that do not overlap it. */
+export function* hitsAround(hits: readonly ContextHit[], anchor: Anchor): Generator<ContextHit> {
+  const highest = anchor.word + CONTEXT_WINDOW_WORDS;
+  for (let i = firstHitFrom(hits, anchor.word - CONTEXT_WINDOW_WORDS); i < hits.length && hits[i]!.word <= highest; i++) {
+    const hit = hits[i]!;
+    if (hit.start >= anchor.end || hit.end <= anchor.start) yield hit;
+  }
+}
+
+/**
+ * How many distinct context words of an entity occur within `CONTEXT_WINDOW_WORDS` of the
+ * anchor, outside it; counting stops at `enough`.
+ */
+export function contextCount(hits: readonly ContextHit[], context: readonly number[] | undefined, anchor: Anchor, enough: number): number {
+  if (!context || hits.length === 0) return 0;
+  // A plain loop rather than `hitsAround`: this runs for every short alias, and allocates nothing.
+  const highest = anchor.word + CONTEXT_WINDOW_WORDS;
+  const found: number[] = [];
+  for (let i = firstHitFrom(hits, anchor.word - CONTEXT_WINDOW_WORDS); i < hits.length && hits[i]!.word <= highest; i++) {
+    const hit = hits[i]!;
+    const outside = hit.start >= anchor.end || hit.end <= anchor.start;
+    if (outside && context.includes(hit.node) && !found.includes(hit.node)) {
+      found.push(hit.node);
+      if (found.length >= enough) break;
+    }
+  }
+  return found.length;
+}

@@ -1,0 +1,92 @@
+/**
+ * Hard cases for the real knowledge pack: sentences full of words and names that look like the
+ * dataset's (surnames that are common words, places that head other names, demonyms, typos of
+ * other people's names, event words in other senses). Each row lists every link it must get and
+ * nothing else, so any false link fails. Written for this project; shared by
+ * `look-alikes.test.ts` and the threshold sweep of `npm run eval`.
+ */
+
+/** One hard case. */
+export interface LookAlike {
+  /** What the row is about. */
+  name: string;
+  text: string;
+  /** Article date, `YYYY-MM-DD`. */
+  date?: string;
+  /** Every expected link, in order, as `surface → dataset id`. */
+  want: string[];
+}
+
+export const LOOK_ALIKES: LookAlike[] = [
+  // Surnames that are also common words.
+  { name: 'price as a noun', text: 'Oil prices rose again as the price of gas hit a record.', want: [] },
+  { name: 'Price opening a sentence', text: 'Price caps on crude were discussed in Brussels.', want: ['Brussels → brussels'] },
+  { name: 'shouted PRICE', text: 'PRICE SHOCK: energy bills double', want: [] },
+  { name: 'Sherman tank', text: 'The museum restored a Sherman tank from 1944.', want: [] },
+  { name: 'Sherman Antitrust Act after Wendy Sherman', text: 'Wendy Sherman spoke first. Lawyers cited the Sherman Antitrust Act.', want: ['Wendy Sherman → wendy-sherman'] },
+  { name: 'General Sherman', text: 'General William Tecumseh Sherman marched to the sea.', want: [] },
+  { name: 'Sullivan County', text: 'Flooding hit Sullivan County overnight.', want: [] },
+  { name: 'Ed Sullivan', text: 'The Beatles played The Ed Sullivan Show in 1964.', want: [] },
+  { name: 'bare Sullivan with no story around it', text: 'Sullivan scored twice in the second half.', want: [] },
+  { name: 'Austin, Texas', text: 'The festival returns to Austin this spring.', want: [] },
+  { name: 'Johnson & Johnson', text: 'Johnson & Johnson recalled a batch of sunscreen.', want: [] },
+  { name: 'Magic Johnson', text: 'Magic Johnson watched from courtside.', want: [] },
+  { name: 'Lena Horne', text: 'Lena Horne sang Stormy Weather.', want: [] },
+  { name: 'Johannes Rau', text: 'Johannes Rau was president of Germany.', want: ['Germany → germany'] },
+
+  // Places and institutions heading longer names.
+  { name: 'Washington Post, the newspaper as a whole', text: 'The Washington Post reported the leak.', want: ['The Washington Post → the-washington-post'] },
+  { name: 'Washington Examiner', text: 'The Washington Examiner ran a column.', want: [] },
+  { name: 'George Washington and the Delaware River', text: 'George Washington crossed the Delaware River in 1776.', want: [] },
+  { name: 'Washington state', text: 'Wildfires spread across Washington state.', want: [] },
+  { name: 'Washington Nationals', text: 'The Washington Nationals lost at home.', want: [] },
+  { name: 'Kazan Kremlin', text: 'Tourists crowd the Kazan Kremlin in summer.', want: [] },
+  { name: 'Georgia, the US state', text: 'Voters in Atlanta, Georgia, went to the polls.', want: [] },
+  { name: 'Georgia Bulldogs', text: 'The Georgia Bulldogs won the title.', want: [] },
+  { name: "Georgia O'Keeffe", text: "Georgia O'Keeffe painted the desert.", want: [] },
+  { name: 'Kyiv Independent, the newspaper as a whole', text: 'The Kyiv Independent reported shelling overnight.', date: '2022-03-02', want: ['The Kyiv Independent → the-kyiv-independent'] },
+  { name: 'Kyiv School of Economics', text: 'Economists at the Kyiv School of Economics tallied the damage.', date: '2022-03-02', want: [] },
+  { name: 'Geneva Conventions', text: 'Rights groups cited the Geneva Conventions.', want: [] },
+  { name: 'Eastern Europe, the region as a whole', text: 'Gas prices soared across Eastern Europe.', want: ['Eastern Europe → eastern-europe'] },
+  { name: 'Europe Day', text: 'Brass bands marked Europe Day.', want: [] },
+  { name: 'Russia Today, the channel as a whole', text: 'Russia Today was taken off the air.', want: ['Russia Today → rt'] },
+  { name: 'Moscow State University', text: 'She studied at Moscow State University.', want: [] },
+  { name: 'Minsk Group', text: 'The Minsk Group mediated over Nagorno-Karabakh.', want: [] },
+  { name: 'Donbass Arena', text: 'The final was played at the Donbass Arena.', want: [] },
+  { name: 'Europa League', text: 'The Europa League final drew a record crowd.', want: [] },
+  { name: 'Hunter Biden', text: 'Hunter Biden sold paintings in New York.', want: [] },
+  { name: 'West Virginia and Kanye West', text: 'Kanye West played a show in West Virginia.', want: [] },
+  { name: 'the west as a direction', text: 'Storms moved west overnight.', want: [] },
+  { name: 'Bank of America', text: 'Shares of Bank of America fell.', want: [] },
+
+  // Word boundaries, demonyms and derived words.
+  { name: 'demonyms', text: 'Russian and Ukrainian officials met Georgian and Belarusian envoys.', want: [] },
+  { name: 'plural demonyms', text: 'Russians and Ukrainians share a long history.', want: [] },
+  { name: 'derived words', text: 'Putinism, Kremlinology and Bidenomics are all buzzwords.', want: [] },
+  { name: 'Crimean Tatars', text: 'Crimean Tatars marked the anniversary.', want: [] },
+  { name: 'pronoun us', text: 'Tell us what you think and join us.', want: [] },
+  { name: 'shouted US', text: 'CONTACT US | ABOUT US', want: [] },
+  { name: 'Us Weekly', text: 'Us Weekly ran the story first.', want: [] },
+
+  // Near misses that are other names or other words.
+  { name: "Peskov's daughter", text: 'Kremlin spokesman Dmitry Peskov declined to comment. Elizaveta Peskova posted a photo.', want: ['Kremlin → moscow-kremlin', 'Dmitry Peskov → dmitry-peskov'] },
+  { name: 'Zakharov, not Zakharova', text: 'Russian Foreign Ministry spokeswoman Maria Zakharova spoke. Andrei Zakharov, a journalist, disagreed.', want: ['Russian Foreign Ministry → russian-foreign-ministry', 'Maria Zakharova → maria-zakharova'] },
+  { name: 'Osama, not Obama', text: 'Barack Obama spoke about Osama bin Laden.', want: ['Barack Obama → barack-obama'] },
+  { name: 'Micron', text: 'Micron said memory prices would fall; French chipmakers agreed.', want: [] },
+  { name: 'Merkle trees', text: 'Merkle trees secure the ledger.', want: [] },
+  { name: 'French, not France', text: 'French and Greek leaders spoke.', want: [] },
+  { name: 'Prime Minister', text: 'The Prime Minister told a State Department briefing nothing new.', want: ['State Department → us-state-department'] },
+  { name: 'Prince Charles', text: 'Prince Charles opened the new wing.', want: [] },
+
+  // Event words in other senses, and events before they happened.
+  { name: 'call as a verb', text: 'Biden said he would call Putin next week.', date: '2021-12-29', want: ['Biden → joe-biden', 'Putin → vladimir-putin'] },
+  { name: 'meeting as a verb', text: 'Biden and Putin are meeting virtually in December.', date: '2021-12-05', want: ['Biden → joe-biden', 'Putin → vladimir-putin'] },
+  { name: 'a private phone call', text: 'She got a phone call from her mother.', date: '2021-12-30', want: [] },
+  { name: 'a family video call', text: 'We had a video call with the grandparents.', date: '2021-12-07', want: [] },
+  { name: 'security guarantees elsewhere', text: 'The landlord sought security guarantees from every tenant.', date: '2021-12-20', want: [] },
+  { name: 'a draft treaty on plastics', text: 'Delegates agreed a draft treaty on plastic waste.', date: '2021-12-20', want: [] },
+  { name: 'a feared invasion before it happened', text: 'Officials warned of a Russian invasion of Ukraine.', date: '2022-01-20', want: ['Ukraine → ukraine'] },
+  { name: 'war in Ukraine before the invasion', text: 'Fears of war in Ukraine grew.', date: '2021-12-10', want: ['Ukraine → ukraine'] },
+  { name: 'Geneva talks not yet announced', text: 'Talks in Geneva on climate were cancelled.', date: '2021-11-01', want: ['Geneva → geneva'] },
+  { name: 'crisis of another year', text: 'The 2008 financial crisis hit Ukraine hard.', date: '2009-03-01', want: ['Ukraine → ukraine'] },
+];
