@@ -2,16 +2,17 @@ import { render } from 'preact';
 import pack from 'virtual:backstory-pack';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../extension/popup/Popup';
-import { isMessage, type StatusResponse } from '../../extension/messaging/protocol';
+import { isMessage, type RevealRequest, type StatusResponse } from '../../extension/messaging/protocol';
+import '../../assets/styles/card.css';
 import '../../assets/styles/popup.css';
 
-/**
- * The tab the popup speaks for: the active tab of its window, or the one named
- * by `?tab=` when the popup is opened as a page (the browser tests do this).
- */
+/** `?tab=` names the tab when the popup is opened as a page (the browser tests do this). */
+const tabFromQuery = Number(new URLSearchParams(location.search).get('tab'));
+const openedAsPage = Number.isInteger(tabFromQuery) && tabFromQuery > 0;
+
+/** The tab the popup speaks for: the active tab of its window, or the one named by `?tab=`. */
 async function targetTabId(): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  if (openedAsPage) return tabFromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
@@ -34,13 +35,23 @@ function mount(tabId: number | undefined): void {
     return () => browser.runtime.onMessage.removeListener(listener);
   };
 
+  const reveal = (entity: string) => {
+    if (tabId === undefined) return;
+    const request: RevealRequest = { type: 'backstory:reveal', entity, at: 'first-mention' };
+    void browser.tabs
+      .sendMessage(tabId, request)
+      .catch(() => undefined)
+      // A real popup closes so the card on the page is in view and has the focus;
+      // opened as a page, it stays.
+      .then(() => openedAsPage || window.close());
+  };
+
+  const openOptions = () => {
+    void browser.runtime.openOptionsPage().then(() => openedAsPage || window.close());
+  };
+
   render(
-    <Popup
-      packVersion={pack.version}
-      entityCount={pack.entities.length}
-      requestStatus={requestStatus}
-      onTabRepainted={onTabRepainted}
-    />,
+    <Popup pack={pack} requestStatus={requestStatus} onTabRepainted={onTabRepainted} reveal={reveal} openOptions={openOptions} />,
     document.getElementById('app')!,
   );
 }

@@ -60,6 +60,14 @@ export function formatDate(iso: string): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
+/** `2022-01-10` → `10 Jan 2022`; `2014-03` → `Mar 2014`; `2014` → `2014`: for the timeline's narrow date column. */
+export function formatShortDate(iso: string): string {
+  const [y = '', m, d] = iso.split('-');
+  if (!m) return y;
+  const month = MONTHS[Number(m) - 1]?.slice(0, 3);
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
 /** An event's dates as a reader says them, or undefined for entities without dates. */
 export function eventDates(card: CardData): string | undefined {
   if (card.type !== 'event' || !card.start) return undefined;

@@ -4,11 +4,13 @@
  * hovers is never touched), placed beside the mention with Floating UI and
  * kept inside the viewport, unmounted symmetrically when Backstory stops.
  */
-import { render } from 'preact';
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { Fragment, render, type VNode } from 'preact';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size, type Placement } from '@floating-ui/dom';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import cardCss from '../../assets/styles/card.css?inline';
-import { Card, type CardProps } from './Card';
+import { CardBrowser } from './CardBrowser';
+import type { CardSource } from './card-source';
+import { NoMatch } from './NoMatch';
 
 /** Tag of the host element; the only element Backstory ever adds to a page. */
 export const CARD_HOST_TAG = 'backstory-card';
@@ -37,9 +39,43 @@ const HOST_STYLE: Record<string, string> = {
   display: 'block',
 };
 
+/**
+ * Where a card goes when it has no mention to sit beside (a lookup whose
+ * selection went away): the top centre of the viewport, where a reader looks
+ * first, this far below the top edge.
+ */
+const UNANCHORED_TOP_PX = 16;
+
+export interface ShowOptions {
+  /** Moves keyboard focus into the card (keyboard stepping, popup, lookups); hover never steals focus. */
+  focus?: boolean;
+  /** Called once when this card goes: hidden, replaced, or removed. */
+  onHide?: () => void;
+}
+
+/** A Floating UI reference for a Range: its boxes, line by line, so a wrapped mention is handled by `inline()`. */
+function rangeReference(range: Range) {
+  return {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement: range.startContainer.parentElement ?? undefined,
+  };
+}
+
+const unanchoredReference = {
+  getBoundingClientRect: () => new DOMRect(window.innerWidth / 2, UNANCHORED_TOP_PX, 0, 0),
+};
+
 export class CardHost {
   private ui: ShadowRootContentScriptUi<void> | null = null;
+  /** Set when the page kept Backstory from creating its host (see `mount`). */
+  private refused = false;
   private stopAutoUpdate: (() => void) | null = null;
+  private onHide: (() => void) | undefined;
+  /** The element that had focus before a card took it, given back when the card goes. */
+  private returnFocus: HTMLElement | null = null;
+  /** Bumped per card shown, so each show starts fresh (its own in-place history). */
+  private shown = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -48,22 +84,29 @@ export class CardHost {
     return this.ui?.shadowHost ?? null;
   }
 
-  /** Shows the card for `props` next to `anchor`, replacing any card already shown. */
-  async show(props: CardProps, anchor: Range): Promise<void> {
+  /**
+   * Shows `content` (a card) beside `anchor`, or at the top of the viewport
+   * when there is none, replacing any card already shown.
+   */
+  async show(content: VNode, anchor: Range | null, options: ShowOptions = {}): Promise<void> {
     const ui = await this.mount();
+    if (!ui) return;
     this.stopFollowing();
-    render(<Card {...props} />, ui.uiContainer);
+    this.fireOnHide();
+    this.onHide = options.onHide;
+    if (options.focus && !this.hasFocus()) {
+      const active = document.activeElement;
+      this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+    }
+    render(<Fragment key={++this.shown}>{content}</Fragment>, ui.uiContainer);
     const floating = ui.uiContainer.firstElementChild as HTMLElement | null;
     if (!floating) return;
-    const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-      contextElement: anchor.startContainer.parentElement ?? undefined,
-    };
+    const reference = anchor ? rangeReference(anchor) : unanchoredReference;
+    const placement: Placement = anchor ? 'bottom-start' : 'bottom';
     const place = () =>
       computePosition(reference, floating, {
         strategy: 'fixed',
-        placement: 'bottom-start',
+        placement,
         middleware: [
           inline(),
           offset(CARD_OFFSET_PX),
@@ -78,16 +121,37 @@ export class CardHost {
             },
           }),
         ],
-      }).then(({ x, y }) => {
-        floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
+      })
+        .then(({ x, y }) => {
+          floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        })
+        // A page being torn down (navigation, a closing tab) has no computed
+        // styles in Firefox: `getComputedStyle` returns null and Floating UI
+        // throws. A card that cannot be placed then is going away with the page.
+        .catch(() => undefined);
     this.stopAutoUpdate = autoUpdate(reference, floating, place);
+    if (options.focus) floating.focus({ preventScroll: true });
   }
 
-  /** Hides the card; the host stays for the next one. */
+  /** Shows the card of `entity`, which can open its related entities' cards in place. */
+  showEntity(source: CardSource, entity: string, anchor: Range | null, options: ShowOptions = {}): Promise<void> {
+    return this.show(<CardBrowser source={source} entity={entity} onClose={() => this.hide()} floating />, anchor, options);
+  }
+
+  /** Says beside `anchor` that nothing in the pack matches `query`. */
+  showNoMatch(query: string, packVersion: string, anchor: Range | null): Promise<void> {
+    return this.show(<NoMatch query={query} packVersion={packVersion} onClose={() => this.hide()} />, anchor, { focus: true });
+  }
+
+  /** Hides the card, giving focus back to where it was if the card had it; the host stays for the next one. */
   hide(): void {
+    const hadFocus = this.hasFocus();
     this.stopFollowing();
+    this.fireOnHide();
     if (this.ui) render(null, this.ui.uiContainer);
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
   }
 
   /** Removes the host from the page altogether. */
@@ -97,21 +161,46 @@ export class CardHost {
     this.ui = null;
   }
 
+  /** Whether keyboard focus is inside the card. */
+  private hasFocus(): boolean {
+    return this.ui !== null && document.activeElement === this.ui.shadowHost;
+  }
+
+  private fireOnHide(): void {
+    const onHide = this.onHide;
+    this.onHide = undefined;
+    onHide?.();
+  }
+
   private stopFollowing(): void {
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
   }
 
-  private async mount(): Promise<ShadowRootContentScriptUi<void>> {
+  /**
+   * Creates the host on first use. Null when the page will not let Backstory
+   * make it: a page that defines `<backstory-card>` itself runs its own
+   * constructor for the host, which can take the shadow root first. Backstory
+   * then shows no card on that page rather than throw into it (found by
+   * test/e2e/robustness, custom-element-trap.html).
+   */
+  private async mount(): Promise<ShadowRootContentScriptUi<void> | null> {
     if (this.ui) return this.ui;
-    const ui = await createShadowRootUi(this.ctx, {
-      name: CARD_HOST_TAG,
-      position: 'inline',
-      anchor: 'html',
-      append: 'last',
-      css: cardCss,
-      onMount: () => undefined,
-    });
+    if (this.refused) return null;
+    let ui: ShadowRootContentScriptUi<void>;
+    try {
+      ui = await createShadowRootUi(this.ctx, {
+        name: CARD_HOST_TAG,
+        position: 'inline',
+        anchor: 'html',
+        append: 'last',
+        css: cardCss,
+        onMount: () => undefined,
+      });
+    } catch {
+      this.refused = true;
+      return null;
+    }
     ui.mount();
     for (const [prop, value] of Object.entries(HOST_STYLE)) ui.shadowHost.style.setProperty(prop, value, 'important');
     this.ui = ui;

@@ -4,7 +4,7 @@
  * card). Decisions stay in `intent.ts`; this file only listens and acts.
  */
 import type { PaintedMention } from '../highlight/highlight-layer';
-import { IDLE, hoverTransition, type HoverEffect, type HoverEvent, type HoverState } from './intent';
+import { DEFAULT_TIMING, IDLE, hoverTransition, type HoverEffect, type HoverEvent, type HoverState, type HoverTiming } from './intent';
 
 /** What the controller needs from the page; injected so it is testable and thin. */
 export interface HoverDeps {
@@ -33,6 +33,7 @@ export class HoverController {
   private frame = 0;
   private lastPointer: PointerEvent | null = null;
   private enabled = true;
+  private timing: HoverTiming = DEFAULT_TIMING;
 
   constructor(private readonly deps: HoverDeps, doc: Document = document) {
     deps.listen(doc, 'pointermove', (e) => this.onPointerMove(e), { passive: true, capture: true });
@@ -46,6 +47,11 @@ export class HoverController {
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
     if (!enabled) this.reset();
+  }
+
+  /** Uses the reader's dwell (options page) from the next hover on; the grace stays as designed. */
+  setDwell(dwellMs: number): void {
+    this.timing = { ...DEFAULT_TIMING, dwellMs };
   }
 
   /** Closes any card and forgets the hover, e.g. when the page was re-annotated. */
@@ -88,7 +94,7 @@ export class HoverController {
   }
 
   private dispatch(event: HoverEvent<PaintedMention>): void {
-    const step = hoverTransition(this.state, event, sameMention);
+    const step = hoverTransition(this.state, event, sameMention, this.timing);
     this.state = step.state;
     step.effects.forEach((effect) => this.apply(effect));
   }

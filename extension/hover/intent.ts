@@ -20,6 +20,22 @@ export const DWELL_MS = 350;
  */
 export const GRACE_MS = 300;
 
+/**
+ * The dwells a reader can choose in the options, in ms. The quickest still
+ * lets a pointer cross a name without opening it; the slowest suits readers
+ * who rest the pointer on the text while reading and want cards only when
+ * they insist.
+ */
+export const HOVER_DELAY_CHOICES = [200, DWELL_MS, 600, 1000] as const;
+
+/** The delays the machine runs with: the constants above, unless the reader chose another dwell. */
+export interface HoverTiming {
+  dwellMs: number;
+  graceMs: number;
+}
+
+export const DEFAULT_TIMING: HoverTiming = { dwellMs: DWELL_MS, graceMs: GRACE_MS };
+
 export type HoverState<T> =
   | { kind: 'idle' }
   | { kind: 'dwelling'; target: T }
@@ -57,11 +73,12 @@ export function hoverTransition<T>(
   state: HoverState<T>,
   event: HoverEvent<T>,
   same: (a: T, b: T) => boolean = Object.is,
+  timing: HoverTiming = DEFAULT_TIMING,
 ): HoverStep<T> {
   const stay: HoverStep<T> = { state, effects: [] };
   const dwellOn = (target: T, hide: boolean): HoverStep<T> => ({
     state: { kind: 'dwelling', target },
-    effects: [...(hide ? [{ kind: 'hide' } as const] : []), { kind: 'startTimer', ms: DWELL_MS }],
+    effects: [...(hide ? [{ kind: 'hide' } as const] : []), { kind: 'startTimer', ms: timing.dwellMs }],
   });
   const idle = (hide: boolean): HoverStep<T> => ({
     state: IDLE,
@@ -80,7 +97,7 @@ export function hoverTransition<T>(
     case 'leaveMention':
       if (state.kind === 'dwelling') return idle(false);
       if (state.kind === 'shown') {
-        return { state: { kind: 'leaving', target: state.target }, effects: [{ kind: 'startTimer', ms: GRACE_MS }] };
+        return { state: { kind: 'leaving', target: state.target }, effects: [{ kind: 'startTimer', ms: timing.graceMs }] };
       }
       return stay;
     case 'enterCard':
@@ -90,7 +107,7 @@ export function hoverTransition<T>(
       return stay;
     case 'leaveCard':
       if (state.kind === 'shown') {
-        return { state: { kind: 'leaving', target: state.target }, effects: [{ kind: 'startTimer', ms: GRACE_MS }] };
+        return { state: { kind: 'leaving', target: state.target }, effects: [{ kind: 'startTimer', ms: timing.graceMs }] };
       }
       return stay;
     case 'timer':

@@ -1,29 +1,31 @@
 /**
- * The toolbar popup: the two switches (everywhere, this site) and what
- * Backstory found on the tab, by type. Settings are read and written through
- * the shared storage items, so every open tab follows at once.
+ * The toolbar popup: the two switches (everywhere, this site), a search over
+ * the whole pack with the card shown inline (first: the list below can be
+ * long), what Backstory found on the tab grouped by type (each entity opens
+ * its card on the page), the pack's
+ * version and size, and the way to the options. Settings are read and written
+ * through the shared storage items, so every open tab follows at once.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '../dataset/pack';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { cardSource } from '../card/card-source';
+import { ENTITY_TYPES, type CompiledPack } from '../dataset/pack';
 import { MAX_PAINTED_MENTIONS } from '../annotate/page-annotator';
 import type { StatusResponse } from '../messaging/protocol';
+import { PackSearch } from '../search/pack-search';
 import { disabledSites, enabledEverywhere, setSiteEnabled } from '../settings/items';
-
-/** Plural headings of the found list. */
-export const TYPE_PLURALS: Readonly<Record<EntityType, string>> = {
-  person: 'People',
-  organization: 'Organisations',
-  place: 'Places',
-  event: 'Events',
-};
+import { FoundList } from './FoundList';
+import { SearchPanel } from './SearchPanel';
+import { TYPE_PLURALS } from './type-plurals';
 
 export interface PopupProps {
-  packVersion: string;
-  entityCount: number;
+  pack: Pick<CompiledPack, 'version' | 'entities'>;
   /** Asks the tab's content script what it found; null where Backstory cannot run (browser pages, stores). */
   requestStatus: () => Promise<StatusResponse | null>;
   /** Calls back when the tab reports a repaint; returns the function that stops listening. */
   onTabRepainted: (callback: () => void) => () => void;
+  /** Scrolls the tab to the entity's first mention and opens its card there. */
+  reveal: (entity: string) => void;
+  openOptions: () => void;
 }
 
 /** Follows a storage item's value, starting from its stored value. */
@@ -36,10 +38,18 @@ function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (value: T) => void
   return value;
 }
 
-export function Popup({ packVersion, entityCount, requestStatus, onTabRepainted }: PopupProps) {
+/** "106 entities: 29 people, 17 organisations, 41 places, 19 events". */
+function packSize(pack: PopupProps['pack']): string {
+  const parts = ENTITY_TYPES.map((t) => `${pack.entities.filter((e) => e.type === t).length} ${TYPE_PLURALS[t].toLowerCase()}`);
+  return `${pack.entities.length} entities: ${parts.join(', ')}`;
+}
+
+export function Popup({ pack, requestStatus, onTabRepainted, reveal, openOptions }: PopupProps) {
   const everywhere = useItem(enabledEverywhere, true);
   const sites = useItem(disabledSites, [] as string[]);
   const [status, setStatus] = useState<StatusResponse | null | undefined>(undefined);
+  const search = useMemo(() => new PackSearch(pack.entities), [pack]);
+  const source = useMemo(() => cardSource(pack), [pack]);
 
   useEffect(() => {
     const refresh = () => void requestStatus().then(setStatus);
@@ -49,15 +59,23 @@ export function Popup({ packVersion, entityCount, requestStatus, onTabRepainted 
 
   const hostname = status?.hostname;
   const siteOn = hostname ? !sites.includes(hostname) : false;
-  const counts = ENTITY_TYPES.map((type) => ({
-    type,
-    count: status?.found.filter((f) => f.type === type).length ?? 0,
-  }));
-  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  const total = status?.found.length ?? 0;
 
   return (
     <main class="popup">
-      <h1 class="popup__title">Backstory</h1>
+      <header class="popup__head">
+        <h1 class="popup__title">Backstory</h1>
+        <a
+          class="popup__options"
+          href="options.html"
+          onClick={(e) => {
+            e.preventDefault();
+            openOptions();
+          }}
+        >
+          Options
+        </a>
+      </header>
       <label class="switch">
         <input
           id="switch-everywhere"
@@ -79,15 +97,20 @@ export function Popup({ packVersion, entityCount, requestStatus, onTabRepainted 
         />
         <span>On for {hostname ?? 'this site'}</span>
       </label>
+      <SearchPanel search={search} source={source} />
       <section class="found" aria-labelledby="found-heading">
-        <h2 id="found-heading">On this page</h2>
+        <h2 class="section-heading" id="found-heading">
+          On this page
+        </h2>
         {status === undefined && <p class="found__note">Looking…</p>}
         {status === null && <p class="found__note">Backstory can't read this page.</p>}
         {status && !status.active && <p class="found__note">Backstory is off here.</p>}
         {status && status.active && (
           <>
             <p class="found__note" id="found-total">
-              {total === 0 ? 'Nothing from the story on this page.' : `${total} ${total === 1 ? 'entity' : 'entities'} highlighted`}
+              {total === 0
+                ? 'Nothing from the story on this page.'
+                : `${total} ${total === 1 ? 'entity' : 'entities'} highlighted. Choose one to go to its first mention.`}
             </p>
             {status.capped && (
               <p class="found__note" id="found-capped">
@@ -95,18 +118,15 @@ export function Popup({ packVersion, entityCount, requestStatus, onTabRepainted 
                 highlighted.
               </p>
             )}
-            <ul id="found">
-              {counts.map(({ type, count }) => (
-                <li key={type} class={`found__type found__type--${type}`} data-type={type}>
-                  <span>{TYPE_PLURALS[type]}</span> <span class="found__count">{count}</span>
-                </li>
-              ))}
-            </ul>
+            <FoundList found={status.found} reveal={reveal} />
           </>
         )}
       </section>
       <footer class="popup__foot">
-        Pack {packVersion} · {entityCount} entities · nothing leaves your browser
+        <span id="pack-info">
+          Pack {pack.version} · {packSize(pack)}
+        </span>
+        <span>Nothing leaves your browser.</span>
       </footer>
     </main>
   );

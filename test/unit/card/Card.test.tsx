@@ -56,6 +56,17 @@ describe('Card', () => {
     expect(root.querySelector('.card__summary')?.textContent).toBe('<script>alert(1)</script>');
   });
 
+  it('says in its footer how fresh it is: the pack’s version and the reviewed date', () => {
+    expect(show(peskov).querySelector('.card__version')?.textContent).toBe('Backstory pack 2026.11.28 · reviewed 28 November 2026');
+  });
+
+  it('is a focusable dialog described by its one line, with a type icon hidden from assistive technology', () => {
+    const card = show(peskov).querySelector('.card')!;
+    expect(card.getAttribute('tabindex')).toBe('-1');
+    expect(card.querySelector(`#${card.getAttribute('aria-describedby')}`)?.textContent).toMatch(/Kremlin spokesman/);
+    expect(card.querySelector('.card__type svg')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('shows an event’s dates', () => {
     const root = show({ ...peskov, type: 'event', roles: undefined, start: '2022-01-10', description: 'Talks' });
     expect(root.querySelector('.card__dates')?.textContent).toBe('10 January 2022');

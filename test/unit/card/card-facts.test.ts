@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardData, Role } from '../../../extension/dataset/pack';
-import { eventDates, formatDate, oneLine, roleAt, wikipediaUrl } from '../../../extension/card/card-facts';
+import { eventDates, formatDate, formatShortDate, oneLine, roleAt, wikipediaUrl } from '../../../extension/card/card-facts';
 
 const blinkenRoles: Role[] = [
   { title: 'U.S. Deputy Secretary of State', from: '2015-01-09', to: '2017-01-20' },
@@ -56,6 +56,12 @@ describe('dates', () => {
     ['2014-03', 'March 2014'],
     ['2014', '2014'],
   ])('formats %s as %s', (iso, text) => expect(formatDate(iso)).toBe(text));
+
+  it.each([
+    ['2022-01-10', '10 Jan 2022'],
+    ['2014-03', 'Mar 2014'],
+    ['2014', '2014'],
+  ])('formats %s for the timeline as %s', (iso, text) => expect(formatShortDate(iso)).toBe(text));
 
   it.each([
     [{ start: '2022-01-10' }, '10 January 2022'],

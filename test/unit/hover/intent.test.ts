@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DWELL_MS, GRACE_MS, IDLE, hoverTransition, type HoverEvent, type HoverState } from '../../../extension/hover/intent';
+import { DWELL_MS, GRACE_MS, HOVER_DELAY_CHOICES, IDLE, hoverTransition, type HoverEvent, type HoverState } from '../../../extension/hover/intent';
 
 type S = HoverState<string>;
 type E = HoverEvent<string>;
@@ -47,6 +47,16 @@ describe('hover intent', () => {
       shownAt.push(state.kind);
     }
     expect(shownAt).toEqual(['dwelling', 'shown', 'leaving', 'shown', 'leaving', 'idle']);
+  });
+
+  it.each(HOVER_DELAY_CHOICES)('runs with the reader’s dwell of %i ms, keeping the designed grace', (dwellMs) => {
+    const timing = { dwellMs, graceMs: GRACE_MS };
+    expect(hoverTransition(idle, enter('a'), Object.is, timing).effects).toEqual([{ kind: 'startTimer', ms: dwellMs }]);
+    expect(hoverTransition(shown('a'), ev('leaveMention'), Object.is, timing).effects).toEqual([{ kind: 'startTimer', ms: GRACE_MS }]);
+  });
+
+  it('offers the designed dwell among the reader’s choices', () => {
+    expect(HOVER_DELAY_CHOICES).toContain(DWELL_MS);
   });
 
   it('keeps the timing constants in the range that makes the card hoverable (WCAG 1.4.13)', () => {
