@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { packPlugin } from './scripts/vite-pack-plugin';
+import { SUGGESTED_KEYS } from './extension/keyboard/commands';
 
 /**
  * One codebase, two builds: Chrome MV3 and Firefox MV3.
@@ -30,8 +31,25 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'The backstory of the news while you read: names and events of the story highlighted, explained in hover cards from a bundled dataset. Nothing leaves your browser.',
-    // storage: the two switches and the per-site list live in storage.local.
-    permissions: ['storage'],
+    // storage: the two switches, the per-site list and the reading options live in storage.local.
+    // contextMenus: the "Look up “…” in Backstory" item for selected text (README, Permissions).
+    permissions: ['storage', 'contextMenus'],
+    // Rebindable by the reader (chrome://extensions/shortcuts, Firefox's Manage Extension
+    // Shortcuts); extension/keyboard/commands.ts says why these keys.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: SUGGESTED_KEYS['next-mention'] },
+        description: 'Go to the next highlighted name and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: SUGGESTED_KEYS['previous-mention'] },
+        description: 'Go to the previous highlighted name and open its card',
+      },
+      _execute_action: {
+        suggested_key: { default: SUGGESTED_KEYS._execute_action },
+        description: 'Open Backstory: switches, the names on this page, search',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

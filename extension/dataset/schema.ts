@@ -19,8 +19,13 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Wikidata item ids. */
 export const WIKIDATA_PATTERN = /^Q[1-9]\d*$/;
 
-/** English Wikipedia title as it appears in the URL path: underscores, no spaces, not a URL. */
-export const WIKIPEDIA_TITLE_PATTERN = /^(?!https?:)[^\s]+$/;
+/**
+ * English Wikipedia title as it appears in the URL path: underscores, no
+ * spaces, not a URL, none of the characters MediaWiki forbids in titles
+ * (`# < > [ ] | { }`, controls), and no `.`/`..` path segment, which a browser
+ * would resolve out of `/wiki/` (found by test/unit/security/hostile-dataset.test.ts).
+ */
+export const WIKIPEDIA_TITLE_PATTERN = /^(?!https?:)(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))[^\s#<>[\]|{}\p{Cc}]+$/u;
 
 /** Pack versions are dates, `YYYY.MM.DD`, so a card's footer says how fresh the facts are. */
 export const PACK_VERSION_PATTERN = /^\d{4}\.\d{2}\.\d{2}$/;

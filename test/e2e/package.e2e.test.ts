@@ -38,10 +38,12 @@ function isPreactInnerHtml(warning: { code: string; file?: string; line?: number
 const manifest = (dir: string) => JSON.parse(readFileSync(resolve(output, dir, 'manifest.json'), 'utf8'));
 
 describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (dir) => {
-  it('asks only for storage, and for no host permissions beyond its content script', () => {
+  it('asks only for storage and contextMenus, and for no host permissions beyond its content script', () => {
     const m = manifest(dir);
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions).toEqual(['storage']);
+    // storage: the switches and reading options. contextMenus: the "Look up “…” in
+    // Backstory" item for selected text; it grants no access to pages or tabs.
+    expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_permissions ?? []).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { Diagnostic, ExtensionBrowser, PageDriver, PageFunction } from './driver';
+import type { Diagnostic, ExtensionBrowser, LaunchOptions, PageDriver, PageFunction } from './driver';
 import { LIST_TABS, newTabId, pickTabId, type TabInfo } from './common';
 import { CHROME_EXT_DIR, CHROMIUM_BIN, VIEWPORT } from './paths';
 
@@ -31,7 +31,10 @@ class ChromiumPage implements PageDriver {
     return this.page.evaluate(fn as never, arg as never) as Promise<R>;
   }
   mouse = { move: (x: number, y: number) => this.page.mouse.move(x, y) };
-  keyboard = { press: (key: string) => this.page.keyboard.press(key) };
+  keyboard = {
+    press: (key: string) => this.page.keyboard.press(key),
+    type: (text: string) => this.page.keyboard.type(text),
+  };
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path });
   }
@@ -60,7 +63,7 @@ export class ChromiumExtensionBrowser implements ExtensionBrowser {
     return `chrome-extension://${this.extensionId}/`;
   }
 
-  static async launch(extDir = CHROME_EXT_DIR): Promise<ChromiumExtensionBrowser> {
+  static async launch(extDir = CHROME_EXT_DIR, options: LaunchOptions = {}): Promise<ChromiumExtensionBrowser> {
     const userDataDir = await mkdtemp(join(tmpdir(), 'backstory-e2e-chromium-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_BIN,
@@ -76,6 +79,7 @@ export class ChromiumExtensionBrowser implements ExtensionBrowser {
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        ...(options.chromiumArgs ?? []),
       ],
       ignoreDefaultArgs: ['--disable-extensions'],
     });

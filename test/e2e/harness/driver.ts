@@ -31,12 +31,22 @@ export interface PageDriver {
   keyboard: {
     /** Presses and releases one key, by its `KeyboardEvent.key` name (`Escape`). */
     press(key: string): Promise<void>;
+    /** Types `text` into the focused element, one key event per character, as a person would. */
+    type(text: string): Promise<void>;
   };
   /** Writes a PNG of the viewport. */
   screenshot(path: string): Promise<void>;
   /** Makes this the active tab (hover and keyboard go to it). */
   bringToFront(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Extra settings for one launch, on top of the harness's own (used by suites that need them). */
+export interface LaunchOptions {
+  /** More Chromium command-line switches. */
+  chromiumArgs?: string[];
+  /** More Firefox prefs. */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 export interface ExtensionBrowser {

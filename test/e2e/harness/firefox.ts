@@ -3,7 +3,7 @@
  * BiDi (`webExtension.install`), through puppeteer-core.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { Diagnostic, ExtensionBrowser, PageDriver, PageFunction } from './driver';
+import type { Diagnostic, ExtensionBrowser, LaunchOptions, PageDriver, PageFunction } from './driver';
 import { LIST_TABS, newTabId, pickTabId, type TabInfo } from './common';
 import { FIREFOX_ADDON_ID, FIREFOX_BIN, FIREFOX_EXT_DIR, FIREFOX_EXT_UUID, VIEWPORT } from './paths';
 
@@ -125,6 +125,7 @@ class FirefoxPage implements PageDriver {
   mouse = { move: (x: number, y: number) => this.page.mouse.move(x, y) };
   keyboard = {
     press: (key: string) => this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    type: (text: string) => this.page.keyboard.type(text),
   };
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path: path as `${string}.png` });
@@ -134,6 +135,19 @@ class FirefoxPage implements PageDriver {
   }
   close(): Promise<void> {
     return this.page.close();
+  }
+}
+
+/** Polls until the tab's document is `url` and has reached `state`. */
+async function waitForDocument(page: Page, url: string, state: DocumentReadyState, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const now = await page
+      .evaluate(() => `${document.readyState} ${location.href}`)
+      .catch((e: Error) => `error ${e.message}`);
+    if (now === `${state} ${url}`) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not reach ${state} in Firefox (last: ${now})`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -171,13 +185,13 @@ export class FirefoxExtensionBrowser implements ExtensionBrowser {
 
   private constructor(readonly browser: Browser) {}
 
-  static async launch(extDir = FIREFOX_EXT_DIR): Promise<FirefoxExtensionBrowser> {
+  static async launch(extDir = FIREFOX_EXT_DIR, options: LaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_BIN,
       headless: true,
       defaultViewport: VIEWPORT,
-      extraPrefsFirefox: FIREFOX_PREFS,
+      extraPrefsFirefox: { ...FIREFOX_PREFS, ...options.firefoxPrefs },
       // WebDriver BiDi refuses to navigate a tab to a moz-extension:// URL ("not
       // allowed in this context") unless the remote agent may touch privileged
       // pages; this flag (present in 153 ESR) is how the extension's popup.html is opened.
@@ -257,7 +271,13 @@ export class FirefoxExtensionBrowser implements ExtensionBrowser {
     const before = await this.listTabs();
     const page = await this.browser.newPage();
     this.watch(page, url);
-    await page.goto(url, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' }).catch(async (e: Error) => {
+      // Firefox's BiDi navigation fails with "Address rejected" when a frame of
+      // the page lands on an error page (a real page's ad iframe whose host is
+      // unreachable offline), though the page itself loads: wait for that.
+      if (!/Address rejected/.test(e.message)) throw e;
+      await waitForDocument(page, url, 'complete');
+    });
     const driver = new FirefoxPage(page, url);
     const after = before && (await this.listTabs());
     const created = before && after ? newTabId(before, after) : undefined;

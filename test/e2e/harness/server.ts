@@ -25,7 +25,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /** Extra response headers for a path (e.g. a Content-Security-Policy for one test page). */
+  headers?: (pathname: string) => Record<string, string> | undefined;
+}
+
+export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const rootDir = resolve(root);
   const handler: RequestListener = async (req, res) => {
     try {
@@ -44,6 +49,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...options.headers?.(pathname),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { ChromiumExtensionBrowser } from './chromium';
 import { FirefoxExtensionBrowser } from './firefox';
 import { isFromExtension } from './common';
-import type { BrowserName, Diagnostic, ExtensionBrowser, PageDriver } from './driver';
+import type { BrowserName, Diagnostic, ExtensionBrowser, LaunchOptions, PageDriver } from './driver';
+import { startBlackholeProxy, type BlackholeProxy } from './offline';
 import { HIGHLIGHT_TYPES, readHighlights, type HighlightSnapshot } from './page-fns';
 import { assertBuilt, PAGES_DIR } from './paths';
 import { startStaticServer, type StaticServer } from './server';
@@ -19,8 +20,10 @@ export const BROWSERS: BrowserName[] = (process.env.BACKSTORY_E2E_BROWSERS ?? 'c
 
 export const ARTICLE_PATH = '/moscowtimes-biden-putin.html';
 
-export async function launch(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? ChromiumExtensionBrowser.launch() : FirefoxExtensionBrowser.launch();
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium'
+    ? ChromiumExtensionBrowser.launch(undefined, options)
+    : FirefoxExtensionBrowser.launch(undefined, options);
 }
 
 /** Polls `probe` until `done(value)` holds; returns the last value, throws with it on timeout. */
@@ -86,6 +89,21 @@ export interface Suite {
   openArticle(host?: '127.0.0.1' | 'localhost'): Promise<PageDriver>;
   /** Opens an extension page in a new tab (closed after the test). */
   openExtensionPage(path: string): Promise<PageDriver>;
+  /** Opens a page of the fixture server on `host` in a new tab (closed after the test). */
+  openPage(path: string, host?: '127.0.0.1' | 'localhost'): Promise<PageDriver>;
+  /** The refusing proxy, when the suite runs `offline`. */
+  proxy?: BlackholeProxy;
+}
+
+export interface SuiteOptions {
+  /** Folder the fixture server serves; test/fixtures/pages by default. */
+  root?: string;
+  /** Extra response headers for some paths (a strict Content-Security-Policy, say). */
+  headers?: (pathname: string) => Record<string, string> | undefined;
+  /** Sends every non-loopback request to a proxy that refuses it at once (harness/offline.ts). */
+  offline?: boolean;
+  /** Leaves out the warning that lists page errors not attributed to the extension (real pages log many). */
+  quietPageErrors?: boolean;
 }
 
 let serial = 0;
@@ -95,7 +113,7 @@ let serial = 0;
  * whole `describe`, and after each test, closes the test's tabs and fails the test
  * if the extension logged an error or threw while it ran.
  */
-export function useBrowser(name: BrowserName): Suite {
+export function useBrowser(name: BrowserName, options: SuiteOptions = {}): Suite {
   const opened: PageDriver[] = [];
   let mark = 0;
   const suite = {
@@ -110,17 +128,24 @@ export function useBrowser(name: BrowserName): Suite {
       opened.push(page);
       return page;
     },
+    async openPage(path: string, host: '127.0.0.1' | 'localhost' = '127.0.0.1') {
+      const page = await suite.browser.openPage(suite.server.url(path, host));
+      opened.push(page);
+      return page;
+    },
   } as Suite;
 
   beforeAll(async () => {
     assertBuilt();
-    suite.server = await startStaticServer(PAGES_DIR);
-    suite.browser = await launch(name);
+    suite.server = await startStaticServer(options.root ?? PAGES_DIR, { headers: options.headers });
+    if (options.offline) suite.proxy = await startBlackholeProxy();
+    suite.browser = await launch(name, suite.proxy?.launchOptions());
   }, 60_000);
 
   afterAll(async () => {
     await suite.browser?.close();
     await suite.server?.close();
+    await suite.proxy?.close();
   }, 30_000);
 
   beforeEach(async () => {
@@ -133,7 +158,7 @@ export function useBrowser(name: BrowserName): Suite {
     const id = suite.browser.extensionBase.split('/')[2] ?? '';
     const fromExtension = fresh.filter((d) => isFromExtension(d, suite.browser.extensionBase, id));
     const other = fresh.filter((d) => !fromExtension.includes(d));
-    if (other.length) console.warn(`[${name}] console errors not attributed to the extension:`, other);
+    if (other.length && !options.quietPageErrors) console.warn(`[${name}] console errors not attributed to the extension:`, other);
     expect(fromExtension, 'errors logged or thrown by the extension during the test').toEqual([]);
   }, 30_000);
 

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
 const SOURCE_DIRS = ['extension', 'entrypoints'];
-const HTML_SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|createContextualFragment|srcdoc)\b/g;
+const HTML_SINKS =
+  /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|createContextualFragment|srcdoc|setHTMLUnsafe|parseHTMLUnsafe|DOMParser|parseFromString)\b/g;
 
 const sources = SOURCE_DIRS.flatMap((dir) =>
   readdirSync(resolve(root, dir), { recursive: true, encoding: 'utf8' })
