@@ -11,13 +11,25 @@
  * named by a label: the reader already knows which event it is (RULES.md §6.2 marks only the
  * first descriptive reference).
  */
-import { dateFit } from './dates';
-import { hitsAround, hitsNear } from './evidence';
-import type { Matcher } from './load';
-import { isWordUnit, unitsToString, type NormalizedText } from './normalize';
+import { dateFit as importedDateFit } from './dates';
+import { hitsAround as importedHitsAround, hitsNear as importedHitsNear } from './evidence';
+import { pairKey as importedPairKey, type Matcher } from './load';
+import { isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, type NormalizedText } from './normalize';
 import type { Accepted } from './resolve';
 import type { ContextHit } from './scan';
-import { DATE_UNKNOWN_FACTOR, PATTERN_MIN_CUES, PATTERN_SCORE } from './scoring';
+import { DATE_UNKNOWN_FACTOR as importedDATE_UNKNOWN_FACTOR, PATTERN_MIN_CUES as importedPATTERN_MIN_CUES, PATTERN_SCORE as importedPATTERN_SCORE } from './scoring';
+
+// Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
+// binding is read through a getter at every use, which cost a third of the matcher's time.
+const dateFit = importedDateFit;
+const hitsAround = importedHitsAround;
+const hitsNear = importedHitsNear;
+const pairKey = importedPairKey;
+const isWordUnit = importedIsWordUnit;
+const unitsToString = importedUnitsToString;
+const DATE_UNKNOWN_FACTOR = importedDATE_UNKNOWN_FACTOR;
+const PATTERN_MIN_CUES = importedPATTERN_MIN_CUES;
+const PATTERN_SCORE = importedPATTERN_SCORE;
 
 /**
  * Words that make the head a verb (`would call`, `to call`, `are meeting`, `he talks`), not
@@ -85,9 +97,11 @@ export function findPatternMentions(input: PatternInput): Accepted[] {
 }
 
 /**
- * For each describable event, how many distinct context words of its occur within
- * `CONTEXT_WINDOW_WORDS` of the head: found from the context words in the window, through
- * `describableByContext`, so the cost does not grow with the number of events sharing the head.
+ * For each describable event with at least two of its context words within
+ * `CONTEXT_WINDOW_WORDS` of the head, how many distinct ones there are (events with fewer
+ * cannot reach `PATTERN_MIN_CUES` and are left out). Found through `describableByPair`
+ * from the pairs of context words in the window, so the cost does not grow with the number of
+ * events sharing a head or a context word.
  */
 function cuesAround(m: Matcher, cueHits: readonly ContextHit[], head: ContextHit): Map<number, number> {
   const tally = new Map<number, number>();
@@ -96,7 +110,17 @@ function cuesAround(m: Matcher, cueHits: readonly ContextHit[], head: ContextHit
     // The head noun said twice (`talks ... talks`) is not a second cue.
     if (hit.node === head.node || nodes.includes(hit.node)) continue;
     nodes.push(hit.node);
-    for (const entity of m.describableByContext.get(hit.node)!) tally.set(entity, (tally.get(entity) ?? 0) + 1);
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    for (let j = i + 1; j < nodes.length; j++) {
+      for (const entity of m.describableByPair.get(pairKey(m, nodes[i]!, nodes[j]!)) ?? []) {
+        if (tally.has(entity)) continue;
+        const context = m.entities[entity]!.context!;
+        let cues = 0;
+        for (const node of nodes) if (context.includes(node)) cues++;
+        tally.set(entity, cues);
+      }
+    }
   }
   return tally;
 }

@@ -38,6 +38,19 @@ export interface Matcher {
   readonly entities: CompiledEntity[];
   /** For each context-word node, the events with head nouns that list it: where sentence patterns look. */
   readonly describableByContext: ReadonlyMap<number, readonly number[]>;
+  /**
+   * For each pair of context-word nodes (`pairKey`), the events with head nouns that list both:
+   * the only events a sentence pattern (two cues or more) can name, found without walking the
+   * long per-word lists of `describableByContext` (thousands of events share a month or a city).
+   */
+  readonly describableByPair: ReadonlyMap<number, readonly number[]>;
+  /** Number of trie nodes, the radix of `pairKey`. */
+  readonly nodeCount: number;
+}
+
+/** Key of the unordered pair of nodes `a`, `b` in `Matcher.describableByPair`. */
+export function pairKey(m: Pick<Matcher, 'nodeCount'>, a: number, b: number): number {
+  return a < b ? a * m.nodeCount + b : b * m.nodeCount + a;
 }
 
 /** Turns compiled matcher JSON into a `Matcher`; throws on an unknown format version. */
@@ -87,7 +100,26 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
     aliasCaps: aliases.caps,
     entities,
     describableByContext: describableByContext(entities),
+    describableByPair: describableByPair(entities, nodes),
+    nodeCount: nodes,
   };
+}
+
+function describableByPair(entities: readonly CompiledEntity[], nodeCount: number): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  entities.forEach((e, index) => {
+    if (!e.heads || !e.context) return;
+    const words = e.context;
+    for (let i = 0; i < words.length; i++) {
+      for (let j = i + 1; j < words.length; j++) {
+        const key = pairKey({ nodeCount }, words[i]!, words[j]!);
+        const list = map.get(key);
+        if (list) list.push(index);
+        else map.set(key, [index]);
+      }
+    }
+  });
+  return map;
 }
 
 function describableByContext(entities: readonly CompiledEntity[]): Map<number, number[]> {

@@ -13,9 +13,18 @@
 import Fuse from 'fuse.js/basic';
 import { CASE_MASK, CASE_PROPER, FLAG_HAS_LOWER } from './compiled-format';
 import { type Matcher, TERMINAL_ALIAS } from './load';
-import { LOWER, classOf, isWordUnit, unitsToString, SPACE_CODE, type NormalizedText } from './normalize';
-import { GLUE_EXEMPT_WORDS, sameLine } from './proper-name';
+import { LOWER as importedLOWER, UNIT_INFO as importedUNIT_INFO, WORD as importedWORD, unitsToString as importedUnitsToString, SPACE_CODE as importedSPACE_CODE, type NormalizedText } from './normalize';
+import { GLUE_EXEMPT_WORDS, sameLine as importedSameLine } from './proper-name';
 import type { NearMissCandidate } from './resolve';
+
+// Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
+// binding is read through a getter at every use, which cost a third of the matcher's time.
+const LOWER = importedLOWER;
+const UNIT_INFO = importedUNIT_INFO;
+const WORD = importedWORD;
+const unitsToString = importedUnitsToString;
+const SPACE_CODE = importedSPACE_CODE;
+const sameLine = importedSameLine;
 
 /** Shorter spans are skipped: one edit turns too many short words into names (`Price`/`Prime`, `Osama`/`Obama`). */
 const MIN_NEAR_MISS_LENGTH = 6;
@@ -45,8 +54,14 @@ interface Reachable {
  */
 export function findNearMisses(nt: NormalizedText, text: string, m: Matcher, coveredWords: Uint8Array): NearMissCandidate[] {
   const out: NearMissCandidate[] = [];
+  const capitalised = nt.wordCapitalised;
   let w = 0;
   while (w < nt.wordCount) {
+    // Most words are not capitalised: skip them before any call (the stage's pre-filter).
+    if (!capitalised[w]) {
+      w++;
+      continue;
+    }
     // Gather a run of capitalised words joined by single spaces.
     let runEnd = w;
     while (runEnd < nt.wordCount && isCapitalisedWord(nt, text, runEnd) && (runEnd === w || joined(nt, text, runEnd))) runEnd++;
@@ -54,7 +69,8 @@ export function findNearMisses(nt: NormalizedText, text: string, m: Matcher, cov
       w++;
       continue;
     }
-    tryRun(nt, m, coveredWords, w, runEnd, out);
+    // A lone word shorter than `MIN_NEAR_MISS_LENGTH` (`The`, `But`, `They`) has no span to try.
+    if (runEnd - w > 1 || wordEnd(nt, w) - nt.wordStarts[w]! >= MIN_NEAR_MISS_LENGTH) tryRun(nt, m, coveredWords, w, runEnd, out);
     w = runEnd;
   }
   return out;
@@ -99,16 +115,27 @@ function standsAlone(from: number, to: number, size: number, word: number, cover
 /** Longest exempt word: longer words are not looked up (no string is built for them). */
 const LONGEST_EXEMPT = Math.max(...[...GLUE_EXEMPT_WORDS].map((w) => w.length));
 
+/**
+ * Bit `length` of `EXEMPT_LENGTHS[c]` is set when an exempt word of that length starts with the
+ * ASCII unit `c` (all exempt words are ASCII): most words fail this test, and no string is built for them.
+ */
+const EXEMPT_LENGTHS = new Uint32Array(128);
+for (const w of GLUE_EXEMPT_WORDS) EXEMPT_LENGTHS[w.charCodeAt(0)]! |= 1 << w.length;
+
 function exempt(nt: NormalizedText, word: number): boolean {
   const start = nt.wordStarts[word]!;
   const end = wordEnd(nt, word);
-  return end - start <= LONGEST_EXEMPT && GLUE_EXEMPT_WORDS.has(unitsToString(nt.buf, start, end));
+  const first = nt.buf[start]!;
+  if (end - start > LONGEST_EXEMPT || first >= 128 || !(EXEMPT_LENGTHS[first]! & (1 << (end - start)))) return false;
+  return GLUE_EXEMPT_WORDS.has(unitsToString(nt.buf, start, end));
 }
 
 /** Normalised end of word `word`. */
 function wordEnd(nt: NormalizedText, word: number): number {
+  const { buf, length: n } = nt;
+  const info = UNIT_INFO;
   let k = nt.wordStarts[word]! + 1;
-  while (k < nt.length && isWordUnit(nt.buf[k]!)) k++;
+  while (k < n && info[buf[k]!]! & WORD) k++;
   return k;
 }
 
@@ -117,7 +144,10 @@ function isCapitalisedWord(nt: NormalizedText, text: string, word: number): bool
   if (!nt.wordCapitalised[word]) return false;
   const start = nt.wordStarts[word]!;
   const end = wordEnd(nt, word);
-  for (let k = start + 1; k < end; k++) if (classOf(text.charCodeAt(nt.orig[k]!)) & LOWER) return true;
+  const { orig } = nt;
+  const info = UNIT_INFO;
+  // Every unit of `text` went through `normalize`, so its table entry is filled.
+  for (let k = start + 1; k < end; k++) if (info[text.charCodeAt(orig[k]!)]! & LOWER) return true;
   return false;
 }
 

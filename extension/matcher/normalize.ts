@@ -62,6 +62,14 @@ const INFO = new Int32Array(0x10000);
 const CLASS_BITS = 0xff;
 const FOLD_SHIFT = 8;
 
+/**
+ * The class table itself (`fold << 8 | class bits` per code unit), for hot loops that read the
+ * classes of many units: one typed-array read instead of a `classOf` call each. Read-only. Only
+ * the entries of units `normalize` has seen are filled: every unit of a text after `normalize(text)`,
+ * and every normalised unit (their folds are classified too); use `classOf` for anything else.
+ */
+export const UNIT_INFO: Readonly<Int32Array> = INFO;
+
 const RE_SPACE = /\s/;
 const RE_MARK = /[\p{Mn}\p{Me}]/u;
 const RE_WORD = /[\p{L}\p{N}\p{Mc}]/u;
@@ -164,11 +172,15 @@ export function normalize(text: string): NormalizedText {
   // Class bits of the previous kept unit; "space" at the start so leading spaces collapse
   // and a leading letter starts a word.
   let prev = SPACE;
+  const table = INFO;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
-    let info = INFO[c]!;
-    if (info === 0) info = classify(c);
-    if (info & (MARK | INVISIBLE)) continue;
+    let info = table[c]!;
+    // One test for the rare cases (not yet classified, dropped) keeps the common path short.
+    if ((info & (KNOWN | MARK | INVISIBLE)) !== KNOWN) {
+      if (info === 0) info = classify(c);
+      if (info & (MARK | INVISIBLE)) continue;
+    }
     if (info & SPACE) {
       if (prev & SPACE) continue;
     } else if (info & WORD & ~prev) {

@@ -3,8 +3,16 @@
  * units and report every alias, context word and event head that ends on a word boundary.
  * Everything comes out sorted by start, then by end.
  */
-import { type Matcher, TERMINAL_ALIAS, TERMINAL_CONTEXT, TERMINAL_HEAD } from './load';
-import { type NormalizedText, isWordUnit } from './normalize';
+import { type Matcher, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD } from './load';
+import { type NormalizedText, UNIT_INFO as importedUnitInfo, WORD as importedWord } from './normalize';
+
+// Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
+// binding is read through a getter at every use, which cost a third of the matcher's time.
+const TERMINAL_ALIAS = importedTERMINAL_ALIAS;
+const TERMINAL_CONTEXT = importedTERMINAL_CONTEXT;
+const TERMINAL_HEAD = importedTERMINAL_HEAD;
+const UNIT_INFO = importedUnitInfo;
+const WORD = importedWord;
 
 /** A span of normalised text that spells some alias (not yet judged by the rules). */
 export interface Candidate {
@@ -36,6 +44,8 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
   const heads: ContextHit[] = [];
   const { buf, wordStarts, length: n, wordCount } = nt;
   const { rootChild, terminal, firstChild, childCount, label } = m;
+  // Normalised units are classified (`UNIT_INFO`): one table read per boundary test.
+  const info = UNIT_INFO;
   for (let word = 0; word < wordCount; word++) {
     const start = wordStarts[word]!;
     let node = rootChild[buf[start]!]!;
@@ -43,7 +53,7 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
     while (node !== 0) {
       // j is the end of the span spelled so far; it must not cut a word in two.
       const kind = terminal[node]!;
-      if (kind !== 0 && (j === n || !isWordUnit(buf[j]!))) {
+      if (kind !== 0 && (j === n || !(info[buf[j]!]! & WORD))) {
         if (kind & TERMINAL_ALIAS) candidates.push({ start, end: j, node, word });
         if (kind & TERMINAL_CONTEXT) hits.push({ start, end: j, node, word });
         if (kind & TERMINAL_HEAD) heads.push({ start, end: j, node, word });
