@@ -2,13 +2,21 @@ import '../../assets/styles/highlights.css';
 import type { ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
 import { PageAnnotator } from '../../extension/annotate/page-annotator';
-import { CardHost } from '../../extension/card/card-host';
+import { CARD_HOST_TAG, CardHost } from '../../extension/card/card-host';
+import { handleCardRequest } from '../../extension/card/card-requests';
+import { cardSource, type CardSource } from '../../extension/card/card-source';
 import { readPack } from '../../extension/dataset/pack-global';
-import { HighlightLayer, highlightsSupported } from '../../extension/highlight/highlight-layer';
+import { HighlightLayer, highlightsSupported, type PaintedMention } from '../../extension/highlight/highlight-layer';
+import { MentionSelection, startsBefore } from '../../extension/highlight/mention-selection';
+import { StyledHighlightRegistry } from '../../extension/highlight/styled-registry';
 import { HoverController } from '../../extension/hover/hover-controller';
+import { clearLeftovers } from '../../extension/lifecycle/clear-leftovers';
+import { quietly, watchInvalidation } from '../../extension/lifecycle/watch-invalidation';
+import { MentionStepper } from '../../extension/keyboard/mention-stepper';
 import { isMessage, type StatusResponse } from '../../extension/messaging/protocol';
-import { recordSlice } from '../../extension/annotate/perf-marks';
+import { markStart, recordPackReady, recordPass, recordSetup, recordSlice } from '../../extension/annotate/perf-marks';
 import { readActiveFor, watchActiveFor } from '../../extension/settings/items';
+import { mentionFilter, readReadingPrefs, watchReadingPrefs, type ReadingPrefs } from '../../extension/settings/reading-prefs';
 import { articleDate, articleLang } from '../../extension/text/article-meta';
 
 /**
@@ -24,10 +32,16 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
 
   async main(ctx) {
+    markStart();
     if (!highlightsSupported()) return;
+    clearLeftovers(CARD_HOST_TAG);
     const hostname = location.hostname;
-    const active = await readActiveFor(hostname);
-    let session = active ? startSession(ctx) : null;
+    const [active, initialPrefs] = await Promise.all([readActiveFor(hostname), readReadingPrefs()]);
+    let prefs = initialPrefs;
+    // One card host for the page, shared by the session and by lookups made where Backstory is off.
+    const cardHost = new CardHost(ctx);
+    let session = active ? startSession(ctx, cardHost, prefs) : null;
+    let lookupSource: CardSource | null = null;
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (!isMessage(message, 'backstory:status')) return undefined;
@@ -40,17 +54,40 @@ export default defineContentScript({
       return Promise.resolve(response);
     });
 
+    browser.runtime.onMessage.addListener((message: unknown) =>
+      handleCardRequest(message, {
+        host: cardHost,
+        session: () => session,
+        source: () => {
+          if (session) return session.source;
+          if (!lookupSource) {
+            const pack = readPack();
+            lookupSource = pack && cardSource(pack);
+          }
+          return lookupSource;
+        },
+      }),
+    );
+
+    const unwatchPrefs = watchReadingPrefs((next) => {
+      prefs = next;
+      session?.applyPrefs(next);
+    });
     const unwatch = watchActiveFor(hostname, (next) => {
-      if (next && !session) session = startSession(ctx);
+      if (next && !session) session = startSession(ctx, cardHost, prefs);
       if (!next && session) {
         session.stop();
         session = null;
       }
     });
     ctx.onInvalidated(() => {
-      unwatch();
+      // The page first (highlights, card, listeners), then the storage
+      // watchers, which throw once the extension context is gone.
       session?.stop();
+      quietly(unwatch);
+      quietly(unwatchPrefs);
     });
+    watchInvalidation(ctx);
   },
 });
 
@@ -59,41 +96,73 @@ export default defineContentScript({
  * annotator, the hover controller and the card. Built only when Backstory is
  * on for the site, and torn down whole when it is switched off.
  */
-function startSession(ctx: ContentScriptContext) {
+function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: ReadingPrefs) {
+  const setupStart = performance.now();
   const pack = readPack();
   if (!pack) return null;
-  const layer = new HighlightLayer();
-  const cardHost = new CardHost(ctx);
+  // The reader's choices (options page) sit in front of the layer: the style
+  // picks the highlights' names, the filter which mentions are painted.
+  const registry = new StyledHighlightRegistry(prefs.style);
+  const layer = new HighlightLayer(registry);
+  const selection = new MentionSelection(layer, mentionFilter(prefs));
   const context = { date: articleDate(document), lang: articleLang(document) };
-  const reportCount = (count: number) =>
-    browser.runtime.sendMessage({ type: 'backstory:found-count', count }).catch(() => undefined);
+  const source = cardSource(pack, context.date);
+  // For the toolbar badge. Never throws: once the extension is reloaded under
+  // the page, Chromium throws "Extension context invalidated" synchronously.
+  const reportCount = async (count: number) => {
+    try {
+      await browser.runtime.sendMessage({ type: 'backstory:found-count', count });
+    } catch {
+      // No badge to update.
+    }
+  };
 
-  const annotator = new PageAnnotator(pack, layer, {
+  const annotator = new PageAnnotator(pack, selection, {
     root: () => document.body,
     ownHost: () => cardHost.element,
     context,
     onPainted: (found) => void reportCount(found.length),
     onSlice: recordSlice,
+    onPass: recordPass,
   });
+  recordPackReady(setupStart, performance.now());
 
   const hover = new HoverController({
     mentionAt: (x, y) => layer.mentionAt(x, y),
     cardHost: () => cardHost.element,
-    show: (mention) => {
-      const card = annotator.card(mention.entity);
-      if (!card) return;
-      const related = card.related.flatMap((id) => annotator.card(id) ?? []);
-      void cardHost.show({ card, related, packVersion: pack.version, articleDate: context.date }, mention.range);
-    },
+    show: (mention) => void cardHost.showEntity(source, mention.entity, mention.range),
     hide: () => cardHost.hide(),
     listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler, options),
   });
+  hover.setDwell(prefs.hoverDelayMs);
 
+  // Keyboard stepping and reveals open cards with focus in them; a hover in progress gives way.
+  const stepper = new MentionStepper({
+    mentions: () => layer.painted,
+    open: (mention, onHide) => {
+      hover.reset();
+      void cardHost.showEntity(source, mention.entity, mention.range, { focus: true, onHide });
+    },
+  });
+
+  recordSetup(setupStart, performance.now());
   void annotator.start();
   return {
     annotator,
+    source,
+    stepper,
+    firstMention: (entity: string) =>
+      layer.painted.filter((m) => m.entity === entity).reduce<PaintedMention | undefined>((first, m) => (!first || startsBefore(m, first) ? m : first), undefined),
+    /** Applies changed options at once: style, which mentions, hover delay. */
+    applyPrefs(next: ReadingPrefs) {
+      registry.setStyle(next.style);
+      selection.setFilter(mentionFilter(next));
+      hover.setDwell(next.hoverDelayMs);
+      void reportCount(annotator.found().length);
+    },
     stop() {
       hover.setEnabled(false);
+      stepper.reset();
       annotator.stop();
       cardHost.remove();
     },

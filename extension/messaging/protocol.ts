@@ -25,7 +25,30 @@ export interface FoundCountMessage {
   count: number;
 }
 
-export type BackstoryMessage = StatusRequest | FoundCountMessage;
+/** Background → content script: a keyboard command asked to step to the next or previous mention. */
+export interface StepRequest {
+  type: 'backstory:step';
+  direction: 1 | -1;
+}
+
+/**
+ * Popup or background → content script: show an entity's card, with focus in
+ * it. `first-mention`: at its first painted mention, scrolled into view (the
+ * popup's list); `selection`: beside the reader's selection (the context menu).
+ */
+export interface RevealRequest {
+  type: 'backstory:reveal';
+  entity: string;
+  at: 'first-mention' | 'selection';
+}
+
+/** Background → content script: nothing in the pack matches the selected text; say so beside it. */
+export interface NoMatchRequest {
+  type: 'backstory:no-match';
+  query: string;
+}
+
+export type BackstoryMessage = StatusRequest | FoundCountMessage | StepRequest | RevealRequest | NoMatchRequest;
 
 /** Narrows an unknown runtime message to one of Backstory's, by its `type`. */
 export function isMessage<T extends BackstoryMessage['type']>(

@@ -30,14 +30,34 @@ export function rangeForOffsets(
   end: number,
   doc: Document = document,
 ): Range | null {
+  return mentionRange(extracted, start, end, doc)?.range ?? null;
+}
+
+/** A mention's Range and the text nodes it spans, found with one lookup of each end. */
+export interface MentionRange {
+  range: Range;
+  /** The text nodes from the one holding the start to the one holding the end, in order. */
+  nodes: Text[];
+}
+
+/**
+ * `rangeForOffsets` plus the text nodes the range spans (for hit-testing a
+ * mention by node), each end looked up once: null in the same cases.
+ */
+export function mentionRange(extracted: ExtractedText, start: number, end: number, doc: Document = document): MentionRange | null {
   if (end <= start) return null;
-  const a = extracted.segments[segmentAt(extracted.segments, start)];
-  const b = extracted.segments[segmentAt(extracted.segments, end - 1)];
+  const { segments } = extracted;
+  const first = segmentAt(segments, start);
+  const last = segmentAt(segments, end - 1);
+  const a = segments[first];
+  const b = segments[last];
   if (!a || !b) return null;
   const endInB = end - b.start;
-  if (!a.node.isConnected || !b.node.isConnected || endInB > b.node.data.length) return null;
+  if (!a.node.isConnected || (b !== a && !b.node.isConnected) || endInB > b.node.data.length) return null;
   const range = doc.createRange();
   range.setStart(a.node, start - a.start);
   range.setEnd(b.node, endInB);
-  return range;
+  const nodes = [a.node];
+  for (let i = first + 1; i <= last; i++) nodes.push(segments[i]!.node);
+  return { range, nodes };
 }

@@ -1,0 +1,49 @@
+/**
+ * Backstory's page pipeline without the extension around it, for the alias
+ * sweep of the browser benchmark: the same modules the content script runs
+ * (pack parse, matcher load, annotator, highlight layer), bundled at bench
+ * time and loaded into a page with a synthetic pack of 1k to 100k aliases,
+ * which the extension's build cannot carry.
+ */
+import { PageAnnotator } from '../../../../extension/annotate/page-annotator';
+import type { CompiledPack } from '../../../../extension/dataset/pack';
+import { HighlightLayer } from '../../../../extension/highlight/highlight-layer';
+
+/** What one run of the pipeline cost on the page. */
+export interface PipelineRun {
+  /** JSON.parse of the pack and the matcher loaded (ms). */
+  packMs: number;
+  /** Main-thread time of the first full pass: the sum of its slices (ms). */
+  scanMs: number;
+  slices: number;
+  longestSliceMs: number;
+  mentions: number;
+}
+
+/** Annotates `document.body` with the pack given as JSON text, as the content script does, then cleans up. */
+export async function annotateWith(packJson: string): Promise<PipelineRun> {
+  const t0 = performance.now();
+  const pack = JSON.parse(packJson) as CompiledPack;
+  const layer = new HighlightLayer();
+  let scanMs = 0;
+  let slices = 0;
+  let longestSliceMs = 0;
+  const annotator = new PageAnnotator(pack, layer, {
+    root: () => document.body,
+    ownHost: () => null,
+    context: { date: '2022-01-15' },
+    firstBlockInView: () => null,
+    onSlice: (start, end) => {
+      scanMs += end - start;
+      slices += 1;
+      longestSliceMs = Math.max(longestSliceMs, end - start);
+    },
+  });
+  const packMs = performance.now() - t0;
+  await annotator.start();
+  const mentions = layer.size;
+  annotator.stop();
+  return { packMs, scanMs, slices, longestSliceMs, mentions };
+}
+
+(globalThis as { __backstoryPipeline?: unknown }).__backstoryPipeline = { annotateWith };

@@ -1,0 +1,432 @@
+/**
+ * `npm run bench:browser`: what Backstory costs a page, in headless Chromium
+ * with the built extension, measured side by side in one run with what the
+ * page costs without it. Built on the browser tests' launcher
+ * (test/e2e/harness), with an empty extension standing in for Backstory in
+ * the baseline browser so both run alike.
+ *
+ * For each page (the real pages of test/fixtures/pages, a synthetic 5 MB
+ * article, a page of 100,000 text nodes), medians of `--runs` fresh loads:
+ * - Backstory's main-thread time from its content scripts' evaluation to the
+ *   page painted: script evaluation (trace), pack and setup, and the first
+ *   pass (the `backstory:*` measures of extension/annotate/perf-marks.ts);
+ * - the floor: a bare TreeWalker pass reading the page's text, on the same
+ *   page without Backstory, and the ratio; the usual approach (a mark.js-style
+ *   regex-and-wrap highlighter) on the same page, and the ratio;
+ * - the longest task Backstory runs and the long tasks seen while it worked;
+ *   when the text in view and the whole page were painted;
+ * - a paragraph appended, a page of a feed loaded, a paragraph replaced and
+ *   an article swapped: time until highlighted, and Backstory's cost;
+ * - the JS heap with Backstory minus without, after a forced GC.
+ * Then the sizes of the scripts, cost against text size (10 KB to 5 MB) and
+ * against alias count (1k to 100k, synthetic packs), and PASS/MISS per target.
+ *
+ * Options: --runs=N (default 5), --only=<regexp on page labels>, --no-sweeps,
+ * --no-changes, --no-trace (no script evaluation times, no tracing overhead),
+ * --json=<file> (raw figures), --profile (instead of the figures: where the
+ * time goes, per module and function, on an unminified build; see
+ * profile.ts). Exits non-zero only when the harness fails.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import type { CompiledPack } from '../../../extension/dataset/pack';
+import { loadSources } from '../../../extension/dataset/build-pack';
+import { compileMatcher } from '../../../extension/matcher';
+import { CHROME_EXT_DIR, ROOT } from '../../e2e/harness/paths';
+import { startStaticServer } from '../../e2e/harness/server';
+import { prng, syntheticDataset, syntheticText } from '../synthetic';
+import { preparePages, type BenchPage } from './bench-pages';
+import {
+  CHANGE_KINDS,
+  backstoryRun,
+  bareRun,
+  isolationHeaders,
+  launchBrowsers,
+  pipelineRun,
+  urlOf,
+  type BackstoryRun,
+  type BareRun,
+  type PipelineResult,
+} from './measure';
+import { profilePages } from './profile';
+import { count, kb, median, ms, table, targetLines, times, type TargetResult } from './report';
+
+/** The issue's targets. */
+const TARGET = {
+  longTaskMs: 50,
+  typicalArticleChars: 60_000,
+  typicalArticleMs: 16,
+  floorRatio: 2,
+  changeLatencyMs: 250,
+  contentScriptGzipKB: 50,
+  packReadyMs: 5,
+  heapMB: 10,
+};
+
+/** Alias counts of the synthetic packs, and the text each is run on. */
+const ALIAS_COUNTS = [1_000, 10_000, 100_000];
+const ALIAS_SWEEP_CHARS = 1_000_000;
+/** One word in this many starts a name: about one mention per 2.5 KB, as a long report has. */
+const ALIAS_SWEEP_NAME_EVERY = 400;
+/** Runs of each sweep point. */
+const SWEEP_RUNS = 3;
+
+interface Args {
+  runs: number;
+  only: RegExp | null;
+  sweeps: boolean;
+  changes: boolean;
+  trace: boolean;
+  json: string | null;
+  profile: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  return {
+    runs: Number(value('runs') ?? 5),
+    only: value('only') ? new RegExp(value('only')!, 'i') : null,
+    sweeps: !argv.includes('--no-sweeps'),
+    changes: !argv.includes('--no-changes'),
+    trace: !argv.includes('--no-trace'),
+    json: value('json') ?? null,
+    profile: argv.includes('--profile'),
+  };
+}
+
+interface PageResult {
+  page: BenchPage;
+  with: BackstoryRun[];
+  without: BareRun[];
+}
+
+/** Backstory's total main-thread time for one load: its scripts' evaluation, setup and first pass. */
+const totalOf = (r: BackstoryRun) => (r.scripts['pack.js'] ?? 0) + (r.scripts['content.js'] ?? 0) + r.setupMs + r.scanMs;
+/** The longest single task of Backstory's: the scripts' evaluation (one task), the setup, or a slice. */
+const longestTaskOf = (r: BackstoryRun) =>
+  Math.max((r.scripts['pack.js'] ?? 0) + (r.scripts['content.js'] ?? 0), r.setupMs, r.longestSliceMs);
+
+const log = (line = '') => process.stdout.write(line + '\n');
+const progress = (line: string) => process.stderr.write(line + '\n');
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(CHROME_EXT_DIR, 'manifest.json'))) {
+    throw new Error(`no build at ${CHROME_EXT_DIR}: run \`npm run bench:browser\` (it builds first) or \`npx wxt build\``);
+  }
+  const pages = await preparePages(args.only ? (label) => args.only!.test(label) : undefined);
+  const server = await startStaticServer(pages.dir, { headers: isolationHeaders });
+  if (args.profile) {
+    try {
+      await profilePages(pages.pages, args.runs, (path) => urlOf(server, path));
+    } finally {
+      await server.close();
+      await pages.remove();
+    }
+    return;
+  }
+  const browsers = await launchBrowsers();
+  const aliases = loadSources(join(ROOT, 'assets/dataset')).entities.flatMap((s) => s.entity.aliases.map((a) => a.text));
+  try {
+    const results: PageResult[] = [];
+    for (const page of pages.pages) {
+      const result: PageResult = { page, with: [], without: [] };
+      for (let run = 0; run < args.runs; run++) {
+        progress(`${page.label}: run ${run + 1}/${args.runs}`);
+        result.with.push(await backstoryRun(browsers.backstory, server, page.path, args));
+        result.without.push(await bareRun(browsers.bare, server, page.path, aliases));
+      }
+      results.push(result);
+    }
+
+    const sweep: { chars: number; with: BackstoryRun[]; without: BareRun[] }[] = [];
+    const aliasSweep: { aliases: number; packBytes: number; runs: PipelineResult[] }[] = [];
+    if (args.sweeps) {
+      for (const point of pages.sweep) {
+        const entry = { chars: point.chars, with: [] as BackstoryRun[], without: [] as BareRun[] };
+        for (let run = 0; run < SWEEP_RUNS; run++) {
+          progress(`text sweep ${point.chars}: run ${run + 1}/${SWEEP_RUNS}`);
+          entry.with.push(await backstoryRun(browsers.backstory, server, point.path, { ...args, changes: false }));
+          entry.without.push(await bareRun(browsers.bare, server, point.path, null));
+        }
+        sweep.push(entry);
+      }
+      const bundle = await pages.write('pipeline.js', await bundlePipeline());
+      for (const n of ALIAS_COUNTS) {
+        const random = prng(2022 + n);
+        const { aliases: specs, entities } = syntheticDataset(n, random);
+        const pack: CompiledPack = {
+          version: 'bench',
+          entities: entities.map((e) => ({ id: e.id, type: e.type, name: e.id, description: '', summary: '', related: [], reviewed: '2022-01-01' })),
+          matcher: compileMatcher(specs, entities),
+        };
+        const json = JSON.stringify(pack);
+        const packPath = await pages.write(`aliases-${n}.json`, json);
+        const text = syntheticText(specs, ALIAS_SWEEP_CHARS, random, ALIAS_SWEEP_NAME_EVERY);
+        const paragraphs = text.match(/.{1,700}(?:\s|$)/g) ?? [text];
+        const pagePath = await pages.write(
+          `aliases-${n}.html`,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${n} aliases</title></head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`,
+        );
+        const entry = { aliases: specs.length, packBytes: json.length, runs: [] as PipelineResult[] };
+        for (let run = 0; run < SWEEP_RUNS; run++) {
+          progress(`alias sweep ${n}: run ${run + 1}/${SWEEP_RUNS}`);
+          entry.runs.push(await pipelineRun(browsers.bare, server, pagePath, bundle, packPath));
+        }
+        aliasSweep.push(entry);
+      }
+    }
+    if (args.json) writeFileSync(args.json, JSON.stringify({ results, sweep, aliasSweep }, null, 1));
+    report(args, results, sweep, aliasSweep);
+  } finally {
+    await browsers.close();
+    await server.close();
+    await pages.remove();
+  }
+}
+
+/** Bundles extension/annotate's pipeline for a plain page (minified, as in the extension). */
+async function bundlePipeline(): Promise<string> {
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: ROOT,
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: resolve(import.meta.dirname, 'in-page/pipeline-entry.ts'), formats: ['iife'], name: 'backstoryPipeline' },
+    },
+  });
+  const output = (Array.isArray(out) ? out[0] : out) as { output: { type: string; code?: string }[] };
+  const chunk = output.output.find((o) => o.type === 'chunk');
+  if (!chunk?.code) throw new Error('the pipeline bundle came out empty');
+  return chunk.code;
+}
+
+function report(
+  args: Args,
+  results: PageResult[],
+  sweep: { chars: number; with: BackstoryRun[]; without: BareRun[] }[],
+  aliasSweep: { aliases: number; packBytes: number; runs: PipelineResult[] }[],
+): void {
+  const m = <T>(runs: T[], f: (r: T) => number | null | undefined) => median(runs.map(f));
+  log(`\nBackstory in Chromium, headless, 1280×800: medians of ${args.runs} fresh loads per page. Times are main-thread ms on the page's clock.`);
+  log(`Extension: ${CHROME_EXT_DIR}`);
+  log('Backstory = evaluation of pack.js + content.js (trace) + setup (pack parse, matcher, session) + first pass (all its slices).');
+  log('Floor = one TreeWalker pass reading every text node of the body into a string, first pass on the page without Backstory.');
+  log('mark.js-style = one regex of all the pack\'s aliases over each text node, matches wrapped in <mark>, layout flushed.\n');
+
+  log('1. Cost of the first pass against the floor');
+  log(
+    table(
+      ['page', 'text KB', 'text nodes', 'floor', 'pass', 'pass ÷ floor', 'scripts + setup', 'Backstory', 'Backstory ÷ floor', 'mark.js-style', 'mark.js ÷ Backstory'],
+      results.map(({ page, with: w, without: b }) => {
+        const floor = m(b, (r) => r.floor.coldMs);
+        const pass = m(w, (r) => r.scanMs);
+        const total = m(w, totalOf);
+        const wrap = m(b, (r) => r.wrap?.ms);
+        return [
+          page.label,
+          kb(m(b, (r) => r.readableChars)),
+          count(m(b, (r) => r.floor.textNodes)),
+          ms(floor),
+          ms(pass),
+          times(pass / floor),
+          ms(m(w, (r) => totalOf(r) - r.scanMs)),
+          ms(total),
+          times(total / floor),
+          ms(wrap),
+          times(wrap / total),
+        ];
+      }),
+    ),
+  );
+
+  log('\n2. Responsiveness: tasks, progressive painting, memory');
+  log(
+    table(
+      ['page', 'slices', 'longest slice', 'longest task', 'long tasks ≥ 50 ms', 'view painted at', 'all painted at', 'highlights (in view)', 'heap MB (Δ)'],
+      results.map(({ page, with: w, without: b }) => [
+        page.label,
+        count(m(w, (r) => r.slices)),
+        ms(m(w, (r) => r.longestSliceMs)),
+        ms(m(w, longestTaskOf)),
+        `${count(Math.max(...w.map((r) => r.longTasks)))} (${ms(Math.max(...w.map((r) => r.longestLongTaskMs)))})`,
+        ms(m(w, (r) => r.viewportAfterMs)),
+        ms(m(w, (r) => r.paintedAfterMs)),
+        `${count(m(w, (r) => r.ranges))} (${count(m(w, (r) => r.rangesInView))})`,
+        `${(m(w, (r) => r.heapMB) - m(b, (r) => r.heapMB)).toFixed(2)}`,
+      ]),
+    ),
+  );
+  log('Long tasks are every task of 50 ms or more between the content script\'s start and the page painted, the page\'s own included.');
+
+  if (args.changes) {
+    log('\n3. Dynamic pages: time from the page\'s change to its text highlighted / Backstory\'s main-thread ms on it');
+    log(
+      table(
+        ['page', ...CHANGE_KINDS.map((k) => `${k} (chars)`)],
+        results.map(({ page, with: w }) => [
+          page.label,
+          ...CHANGE_KINDS.map((k) => {
+            const lat = m(w, (r) => r.changes[k]?.latencyMs);
+            const missed = w.filter((r) => r.changes[k] && r.changes[k]!.latencyMs === null).length;
+            return `${ms(lat)} / ${ms(m(w, (r) => r.changes[k]?.costMs))} (${count(m(w, (r) => r.changes[k]?.addedChars))})${missed ? ` ${missed} missed` : ''}`;
+          }),
+        ]),
+      ),
+    );
+    log('append: one paragraph; feed: 20 paragraphs at once; replace: a paragraph\'s text rewritten; navigate: the article swapped for 20 new paragraphs.');
+  }
+
+  const sizes = scriptSizes();
+  log('\n4. Sizes');
+  log(table(['file', 'raw KB', 'gzip KB'], sizes.map((s) => [s.file, kb(s.raw), kb(s.gzip)])));
+
+  const all = results.flatMap((r) => r.with);
+  const packReady = all.map((r) => (r.scripts['pack.js'] ?? 0) + r.packMs);
+  log(
+    `\nPack: pack.js evaluated in ${ms(median(all.map((r) => r.scripts['pack.js'])))} ms, parsed and matcher loaded in ${ms(median(all.map((r) => r.packMs)))} ms: ` +
+      `ready ${ms(median(packReady))} ms after pack.js starts (median of all loads). content.js evaluated in ${ms(median(all.map((r) => r.scripts['content.js'])))} ms.`,
+  );
+
+  if (sweep.length > 0) {
+    log('\n5. Cost against text size (synthetic articles, real pack)');
+    log(
+      table(
+        ['text', 'floor', 'pass', 'pass ÷ floor', 'pass per 100 KB', 'Backstory', 'all painted at'],
+        sweep.map((s) => {
+          const pass = m(s.with, (r) => r.scanMs);
+          const floor = m(s.without, (r) => r.floor.coldMs);
+          return [kb(s.chars) + ' KB', ms(floor), ms(pass), times(pass / floor), ms(pass / (s.chars / 100_000)), ms(m(s.with, totalOf)), ms(m(s.with, (r) => r.paintedAfterMs))];
+        }),
+      ),
+    );
+  }
+  if (aliasSweep.length > 0) {
+    log(`\n6. Cost against alias count (synthetic packs, ${kb(ALIAS_SWEEP_CHARS)} KB of text, the pipeline bundled into the page)`);
+    log(
+      table(
+        ['aliases', 'pack KB', 'pack parse + load', 'pass', 'pass per 100 KB', 'longest slice', 'mentions'],
+        aliasSweep.map((a) => {
+          const pass = m(a.runs, (r) => r.scanMs);
+          return [count(a.aliases), kb(a.packBytes), ms(m(a.runs, (r) => r.packMs)), ms(pass), ms(pass / (ALIAS_SWEEP_CHARS / 100_000)), ms(m(a.runs, (r) => r.longestSliceMs)), count(m(a.runs, (r) => r.mentions))];
+        }),
+      ),
+    );
+  }
+
+  log('\nTargets');
+  log(targetLines(targets(results, sweep, aliasSweep, sizes)));
+}
+
+function scriptSizes(): { file: string; raw: number; gzip: number }[] {
+  return ['content-scripts/content.js', 'pack.js'].map((file) => {
+    const bytes = readFileSync(join(CHROME_EXT_DIR, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+function targets(
+  results: PageResult[],
+  sweep: { chars: number; with: BackstoryRun[]; without: BareRun[] }[],
+  aliasSweep: { aliases: number; runs: PipelineResult[] }[],
+  sizes: { file: string; gzip: number }[],
+): TargetResult[] {
+  const out: TargetResult[] = [];
+  const m = <T>(runs: T[], f: (r: T) => number | null | undefined) => median(runs.map(f));
+  const all = [...results.flatMap((r) => r.with), ...sweep.flatMap((s) => s.with)];
+
+  const worst = Math.max(...all.map(longestTaskOf));
+  const worstPage = results.find((r) => r.with.some((w) => longestTaskOf(w) === worst))?.page.label ?? 'a sweep page';
+  out.push({ target: `no task of Backstory's over ${TARGET.longTaskMs} ms on any page`, pass: worst <= TARGET.longTaskMs, detail: `longest ${ms(worst)} ms (${worstPage}), every load counted` });
+
+  const mid = results.find((r) => r.page.path.includes('scroll-middle'));
+  if (mid) {
+    const view = m(mid.with, (r) => r.viewportAfterMs);
+    const whole = m(mid.with, (r) => r.paintedAfterMs);
+    const early = m(mid.with, (r) => r.viewInView);
+    const checked = m(mid.with, (r) => r.viewCheckAfterMs);
+    const final = m(mid.with, (r) => r.rangesInView);
+    out.push({
+      target: 'highlights progressive, visible viewport first',
+      pass: view < whole && early > 0 && early === final,
+      detail:
+        `${mid.page.label}: text in view painted ${ms(view)} ms after start, whole page ${ms(whole)} ms; ` +
+        `${count(early)} highlights in view when checked ${ms(checked)} ms after start, ${count(final)} at the end`,
+    });
+  }
+
+  const typical = results.filter((r) => r.page.fixture && m(r.without, (b) => b.readableChars) <= TARGET.typicalArticleChars);
+  const typicalWorst = Math.max(...typical.map((r) => m(r.with, totalOf)));
+  out.push({
+    target: `typical article (≤ ${kb(TARGET.typicalArticleChars)} KB of text) done in ≤ ${TARGET.typicalArticleMs} ms of main thread`,
+    pass: typicalWorst <= TARGET.typicalArticleMs,
+    detail: typical.map((r) => `${r.page.label} ${ms(m(r.with, totalOf))} (pass ${ms(m(r.with, (w) => w.scanMs))})`).join(', '),
+  });
+
+  const fixtures = results.filter((r) => r.page.fixture);
+  const ratios = fixtures.map((r) => ({ label: r.page.label, pass: m(r.with, (w) => w.scanMs) / m(r.without, (b) => b.floor.coldMs), total: m(r.with, totalOf) / m(r.without, (b) => b.floor.coldMs) }));
+  const over = ratios.filter((r) => r.pass > TARGET.floorRatio);
+  out.push({
+    target: `first pass ≤ ${TARGET.floorRatio}× the floor on every fixture page`,
+    pass: over.length === 0,
+    detail: `${ratios.length - over.length}/${ratios.length} pages; median ${times(median(ratios.map((r) => r.pass)))}, worst ${times(Math.max(...ratios.map((r) => r.pass)))}` +
+      (over.length ? `; over: ${over.map((r) => `${r.label} ${times(r.pass)}`).join(', ')}` : ''),
+  });
+  out.push({
+    target: `whole cost (scripts, setup, pass) ≤ ${TARGET.floorRatio}× the floor on every fixture page`,
+    pass: ratios.every((r) => r.total <= TARGET.floorRatio),
+    detail: `median ${times(median(ratios.map((r) => r.total)))}, worst ${times(Math.max(...ratios.map((r) => r.total)))}`,
+  });
+
+  const changes = results.flatMap((r) => r.with.flatMap((w) => Object.values(w.changes)));
+  if (changes.length > 0) {
+    const missed = changes.filter((c) => c.latencyMs === null).length;
+    const slowest = Math.max(...changes.map((c) => c.latencyMs ?? Infinity));
+    out.push({ target: `new content annotated within ${TARGET.changeLatencyMs} ms`, pass: missed === 0 && slowest <= TARGET.changeLatencyMs, detail: `slowest ${ms(slowest)} ms over ${changes.length} changes${missed ? `, ${missed} never highlighted` : ''}` });
+    const small = results.find((r) => r.page.label.startsWith('moscowtimes')) ?? results[0]!;
+    const big = results.find((r) => r.page.label === 'synthetic 5 MB');
+    if (big) {
+      const appendSmall = m(small.with, (w) => w.changes.append?.costMs);
+      const appendBig = m(big.with, (w) => w.changes.append?.costMs);
+      out.push({
+        target: 'a change costs in proportion to the added text, not to the page',
+        pass: appendBig <= Math.max(2 * appendSmall, appendSmall + 1),
+        detail: `one paragraph appended: ${ms(appendSmall)} ms on ${small.page.label}, ${ms(appendBig)} ms on ${big.page.label} (${times(appendBig / appendSmall)})`,
+      });
+    }
+  }
+
+  const content = sizes.find((s) => s.file.endsWith('content.js'));
+  if (content) out.push({ target: `content script ≤ ${TARGET.contentScriptGzipKB} KB gzipped`, pass: content.gzip <= TARGET.contentScriptGzipKB * 1000, detail: `${kb(content.gzip)} KB` });
+
+  const loads = results.flatMap((r) => r.with);
+  const ready = median(loads.map((r) => (r.scripts['pack.js'] ?? 0) + r.packMs));
+  out.push({ target: `pack loaded, parsed and ready in ≤ ${TARGET.packReadyMs} ms`, pass: ready <= TARGET.packReadyMs, detail: `${ms(ready)} ms (pack.js evaluation ${ms(median(loads.map((r) => r.scripts['pack.js'])))} + parse and load ${ms(median(loads.map((r) => r.packMs)))})` });
+
+  const heaps = results.map((r) => m(r.with, (w) => w.heapMB) - m(r.without, (b) => b.heapMB));
+  out.push({ target: `heap ≤ ${TARGET.heapMB} MB`, pass: Math.max(...heaps) <= TARGET.heapMB, detail: `median ${median(heaps).toFixed(2)} MB, largest ${Math.max(...heaps).toFixed(2)} MB` });
+
+  if (sweep.length >= 2) {
+    const perChar = sweep.map((s) => m(s.with, (r) => r.scanMs) / s.chars);
+    const big = sweep.filter((s) => s.chars >= 100_000).map((s) => m(s.with, (r) => r.scanMs) / s.chars);
+    out.push({
+      target: 'cost linear in text',
+      pass: Math.max(...big) <= 2 * Math.min(...big),
+      detail: `pass per 100 KB from ${ms(Math.min(...perChar) * 100_000)} to ${ms(Math.max(...perChar) * 100_000)} ms over 10 KB–5 MB (${ms(Math.min(...big) * 100_000)}–${ms(Math.max(...big) * 100_000)} from 100 KB up)`,
+    });
+  }
+  if (aliasSweep.length >= 2) {
+    const passes = aliasSweep.map((a) => m(a.runs, (r) => r.scanMs));
+    out.push({ target: 'cost flat in aliases', pass: Math.max(...passes) <= 2 * Math.min(...passes), detail: `pass from ${ms(Math.min(...passes))} to ${ms(Math.max(...passes))} ms over ${count(aliasSweep[0]!.aliases)}–${count(aliasSweep.at(-1)!.aliases)} aliases (${times(Math.max(...passes) / Math.min(...passes))})` });
+  }
+  return out;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:browser failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
