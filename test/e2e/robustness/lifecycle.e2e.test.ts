@@ -120,7 +120,7 @@ describe.each(BROWSERS)('extension life cycle in %s', (name) => {
   });
 
   // Last for Chromium: the extension stays unloaded after it (see the end of the test).
-  it.runIf(name === 'chromium')(
+  if (name === 'chromium') it(
     'reloaded (or updated) while a page is open: no highlight, card, listener or error left behind',
     async () => {
       const page = await s.openArticle();
@@ -149,7 +149,7 @@ describe.each(BROWSERS)('extension life cycle in %s', (name) => {
     },
   );
 
-  it.runIf(name === 'firefox')(
+  if (name === 'firefox') it(
     'uninstalled while a page is open: nothing painted or shown, nothing read; installed again, it lights the page once, old leftovers cleared',
     async () => {
       const ff = s.browser as FirefoxExtensionBrowser;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BLOCK_SEPARATOR, TextWalker, extractText } from '../../../extension/text/extract';
-import { rangeForOffsets, segmentAt } from '../../../extension/text/ranges';
+import { mentionRange, rangeForOffsets, segmentAt } from '../../../extension/text/ranges';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -108,6 +108,14 @@ describe('rangeForOffsets', () => {
     expect(rangeForOffsets(extracted, sep, sep + 1, document)).toBeNull();
     expect(rangeForOffsets(extracted, 0, extracted.text.length + 5, document)).toBeNull();
     expect(rangeForOffsets(extracted, 3, 3, document)).toBeNull();
+  });
+
+  it('lists the text nodes a mention spans, in order, with its range', () => {
+    const extracted = extractText(page('<p>said <b>Dmitry</b> <i>Pes</i>kov today</p>'));
+    const start = extracted.text.indexOf('Dmitry');
+    const placed = mentionRange(extracted, start, start + 'Dmitry Peskov'.length, document);
+    expect(placed?.range.toString()).toBe('Dmitry Peskov');
+    expect(placed?.nodes.map((n) => n.data)).toEqual(['Dmitry', ' ', 'Pes', 'kov today']);
   });
 
   it('gives no range once the node has left the page', () => {
