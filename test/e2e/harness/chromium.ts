@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { Diagnostic, ExtensionBrowser, LaunchOptions, PageDriver, PageFunction } from './driver';
-import { LIST_TABS, newTabId, pickTabId, type TabInfo } from './common';
+import { LIST_TABS, listTabsOrNothing, newTabId, pickTabId, type TabInfo } from './common';
 import { CHROME_EXT_DIR, CHROMIUM_BIN, VIEWPORT } from './paths';
 
 /**
@@ -151,12 +151,8 @@ export class ChromiumExtensionBrowser implements ExtensionBrowser {
     return this.extPage.evaluate(fn, arg);
   }
 
-  private async listTabs(): Promise<TabInfo[] | undefined> {
-    try {
-      return await this.evaluateInExtension(LIST_TABS);
-    } catch {
-      return undefined;
-    }
+  private listTabs(): Promise<TabInfo[] | undefined> {
+    return listTabsOrNothing((fn) => this.evaluateInExtension(fn));
   }
 
   async openPage(url: string): Promise<PageDriver> {

@@ -22,6 +22,21 @@ export const LIST_TABS = async (): Promise<TabInfo[]> => {
 };
 
 /**
+ * The browser's tabs as `evaluateInExtension` lists them, or undefined when no
+ * extension context can answer yet (the worker is starting, the popup loading):
+ * tab discovery then falls back to URL matching alone.
+ */
+export async function listTabsOrNothing(
+  evaluateInExtension: (fn: typeof LIST_TABS) => Promise<TabInfo[]>,
+): Promise<TabInfo[] | undefined> {
+  try {
+    return await evaluateInExtension(LIST_TABS);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Finds a page's tab id. First by URL (works when the extension may see tab URLs:
  * the `tabs` permission or a host permission for the page); else by the tab that
  * appeared when the harness opened the page (`createdId`), which needs no permission.

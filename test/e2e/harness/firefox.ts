@@ -4,7 +4,7 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Diagnostic, ExtensionBrowser, LaunchOptions, PageDriver, PageFunction } from './driver';
-import { LIST_TABS, newTabId, pickTabId, type TabInfo } from './common';
+import { LIST_TABS, listTabsOrNothing, newTabId, pickTabId, type TabInfo } from './common';
 import { FIREFOX_ADDON_ID, FIREFOX_BIN, FIREFOX_EXT_DIR, FIREFOX_EXT_UUID, VIEWPORT } from './paths';
 
 const DUMMY = 'http://127.0.0.1:9/'; // discard port: anything that still calls out fails at once
@@ -318,12 +318,8 @@ export class FirefoxExtensionBrowser implements ExtensionBrowser {
     return this.extPage.evaluate(fn, arg);
   }
 
-  private async listTabs(): Promise<TabInfo[] | undefined> {
-    try {
-      return await this.evaluateInExtension(LIST_TABS);
-    } catch {
-      return undefined;
-    }
+  private listTabs(): Promise<TabInfo[] | undefined> {
+    return listTabsOrNothing((fn) => this.evaluateInExtension(fn));
   }
 
   async tabIdOf(page: PageDriver): Promise<number> {
