@@ -5,7 +5,7 @@
  * at 5 µs resolution: the bench server sends COOP/COEP headers, which makes
  * the pages cross-origin isolated and lifts Chromium's 100 µs timer coarsening.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -18,11 +18,14 @@ import {
   changeAndWait,
   measureFloor,
   readLoadTimeline,
+  setEnabledEverywhere,
+  waitForPassAfter,
   waitForPainted,
-  wrapWithRegex,
+  wrapLikeMarkJs,
   type ChangeKind,
   type ChangeResult,
   type FloorResult,
+  type WarmPass,
   type WrapResult,
 } from './page-probes';
 import { traceScripts, type ScriptTimes } from './script-trace';
@@ -35,6 +38,8 @@ const CHANGE_TIMEOUT_MS = 5_000;
 const SETTLE_MS = 300;
 /** Warm passes of the floor after its first, cold one. */
 const FLOOR_WARM_RUNS = 5;
+/** Time the mark.js-style baseline may block a page before its total is projected from the keywords done. */
+export const WRAP_BUDGET_MS = 1_500;
 
 export const CHANGE_KINDS: ChangeKind[] = ['append', 'feed', 'replace', 'navigate'];
 
@@ -65,6 +70,7 @@ export async function launchBrowsers(): Promise<Browsers> {
     async close() {
       await backstory.close();
       await bare.close();
+      await rm(emptyExt, { recursive: true, force: true });
     },
   };
 }
@@ -108,10 +114,14 @@ export interface BackstoryRun {
   extensionFrameScriptMs: number;
   ranges: number;
   rangesInView: number;
-  /** Highlights in view when the view was marked painted (checked by the page at `viewCheckAfterMs`). */
-  viewInView: number | null;
-  viewCheckAfterMs: number | null;
+  /** Page opened part-way down: first rendered frame with a highlight in view, and whether the whole page was painted by then. */
+  firstInViewAfterMs: number | null;
+  wholeByFirstInView: boolean | null;
+  /** Longest gap between rendered frames while Backstory worked (same pages). */
+  frameGapMs: number | null;
   heapMB: number;
+  /** The page read again with Backstory switched off and on: code compiled, page nodes known. */
+  warm: WarmPass | null;
   changes: Partial<Record<ChangeKind, ChangeResult>>;
 }
 
@@ -121,6 +131,8 @@ export interface RunOptions {
   changes: boolean;
   /** Trace the scripts' evaluation (a little overhead on everything else). */
   trace: boolean;
+  /** Read the page a second time, warm (Backstory switched off and on). */
+  warm: boolean;
 }
 
 export async function backstoryRun(b: ChromiumExtensionBrowser, server: StaticServer, path: string, options: RunOptions): Promise<BackstoryRun> {
@@ -152,11 +164,20 @@ export async function backstoryRun(b: ChromiumExtensionBrowser, server: StaticSe
       extensionFrameScriptMs: Math.max(0, ...t.extensionFrames.map((f) => f.scriptMs)),
       ranges: t.ranges,
       rangesInView: t.rangesInView,
-      viewInView: t.viewCheck?.inView ?? null,
-      viewCheckAfterMs: t.viewCheck ? t.viewCheck.at - start : null,
+      firstInViewAfterMs: t.viewCheck ? t.viewCheck.at - start : null,
+      wholeByFirstInView: t.viewCheck?.whole ?? null,
+      frameGapMs: t.frameGap,
       heapMB: await heapAfterGc(cdp),
+      warm: null,
       changes: {},
     };
+    if (options.warm) {
+      const since = await page.evaluate(() => performance.now());
+      await b.evaluateInExtension(setEnabledEverywhere, false);
+      await page.waitForFunction(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('backstory-')), null, { timeout: 10_000 });
+      await b.evaluateInExtension(setEnabledEverywhere, true);
+      run.warm = await page.evaluate(waitForPassAfter, { since, timeoutMs: PAINT_TIMEOUT_MS });
+    }
     if (options.changes) {
       for (const kind of CHANGE_KINDS) run.changes[kind] = await page.evaluate(changeAndWait, { kind, timeoutMs: CHANGE_TIMEOUT_MS });
     }
@@ -183,7 +204,7 @@ export async function bareRun(b: ChromiumExtensionBrowser, server: StaticServer,
     const heapMB = await heapAfterGc(cdp);
     const floor = await page.evaluate(measureFloor, FLOOR_WARM_RUNS);
     const readableChars = await page.evaluate(readableTextLength);
-    const wrap = aliases ? await page.evaluate(wrapWithRegex, aliases) : null;
+    const wrap = aliases ? await page.evaluate(wrapLikeMarkJs, { aliases, budgetMs: WRAP_BUDGET_MS }) : null;
     return { heapMB, floor, wrap, readableChars };
   } finally {
     await page.close();

@@ -15,29 +15,39 @@
 export const OBSERVE_LONG_WORK = `(() => {
   // tsx compiles the probes with esbuild's keepNames, which calls __name(); the page has none.
   globalThis.__name ??= (f) => f;
-  const seen = (globalThis.__benchLong = { tasks: [], frames: [], viewCheck: null });
+  const seen = (globalThis.__benchLong = { tasks: [], frames: [], viewCheck: null, frameGap: null });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) seen.tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
-  // When Backstory marks the text in view painted, count the highlights in view then.
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        if (e.name !== 'backstory:viewport' || seen.viewCheck) continue;
-        let inView = 0;
+  // On a page opened part-way down, watch the frames the reader sees while
+  // Backstory works: when the first one shows a highlight in view, and the
+  // longest gap between frames, until Backstory has painted the whole page.
+  if (new URLSearchParams(location.search).has('scroll-middle')) {
+    let last = null;
+    const frame = (now) => {
+      // Gaps count from Backstory's start: before it, the page is still loading.
+      const started = performance.getEntriesByName('backstory:start')[0];
+      if (last !== null && started && last >= started.startTime) seen.frameGap = Math.max(seen.frameGap || 0, now - last);
+      last = now;
+      if (!seen.viewCheck) {
         for (const [name, highlight] of CSS.highlights) {
           if (!name.startsWith('backstory-')) continue;
           for (const range of highlight) {
             const r = range.getBoundingClientRect();
-            if (r.bottom > 0 && r.top < innerHeight && r.width > 0) inView++;
+            if (r.bottom > 0 && r.top < innerHeight && r.width > 0) {
+              seen.viewCheck = { at: performance.now(), whole: performance.getEntriesByName('backstory:painted').length > 0 };
+              break;
+            }
           }
+          if (seen.viewCheck) break;
         }
-        seen.viewCheck = { at: performance.now(), inView };
       }
-    }).observe({ type: 'mark' });
-  } catch {}
+      if (performance.getEntriesByName('backstory:painted').length === 0) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
@@ -81,8 +91,13 @@ export interface LoadTimeline {
   longTasks: Span[];
   /** Long animation frames that ran a script of an extension, with that script's share. */
   extensionFrames: { start: number; duration: number; scriptMs: number }[];
-  /** Highlights in view right after the text in view was marked painted, and when that was checked. */
-  viewCheck: { at: number; inView: number } | null;
+  /**
+   * On a page opened part-way down: the first rendered frame with a highlight
+   * in view (and whether the whole page was painted by then), and the longest
+   * gap between frames while Backstory worked.
+   */
+  viewCheck: { at: number; whole: boolean } | null;
+  frameGap: number | null;
   /** Highlight ranges registered, and those intersecting the viewport. */
   ranges: number;
   rangesInView: number;
@@ -98,10 +113,11 @@ export const readLoadTimeline = (): LoadTimeline => {
       __benchLong?: {
         tasks: Span[];
         frames: { start: number; duration: number; scripts: { url: string; duration: number }[] }[];
-        viewCheck: { at: number; inView: number } | null;
+        viewCheck: { at: number; whole: boolean } | null;
+        frameGap: number | null;
       };
     }
-  ).__benchLong ?? { tasks: [], frames: [], viewCheck: null };
+  ).__benchLong ?? { tasks: [], frames: [], viewCheck: null, frameGap: null };
   let ranges = 0;
   let rangesInView = 0;
   for (const [name, highlight] of CSS.highlights) {
@@ -129,6 +145,7 @@ export const readLoadTimeline = (): LoadTimeline => {
         scriptMs: f.scripts.filter((s) => /^(chrome|moz)-extension:/.test(s.url)).reduce((a, s) => a + s.duration, 0),
       })),
     viewCheck: long.viewCheck,
+    frameGap: long.frameGap,
     ranges,
     rangesInView,
     scrollY,
@@ -168,46 +185,76 @@ export const measureFloor = (warmRuns: number): FloorResult => {
   };
 };
 
-/** A mark.js-style highlighter, the usual approach: a regex over each text node, matches wrapped in `<mark>`. */
+/** A highlighter of the usual kind, timed on the page: one task, matches wrapped in `<mark>`. */
 export interface WrapResult {
+  /** Main-thread time, or the projection to all aliases when the budget ran out first. */
   ms: number;
   marks: number;
+  /** Aliases searched within the budget, of all. */
+  searched: number;
+  aliases: number;
 }
 
 /**
- * The usual approach, as mark.js's `markRegExp` does it: one regex of every
- * alias over each text node outside scripts and styles, each match split out
- * and wrapped in a `<mark>`, then the layout the wrapping invalidated. Run in
- * one task, as such highlighters do.
+ * The usual approach as mark.js does it with its defaults: each keyword in
+ * turn (longest first) becomes a regex, every letter a class of its
+ * accented forms (`diacritics: true`), spaces `\s+`, case-insensitive; each
+ * keyword walks every text node outside scripts and styles, and each match
+ * is split out and wrapped in a `<mark>`; then the layout the wrapping
+ * invalidated. One pass per keyword is what makes such highlighters block a
+ * page for seconds with a few thousand names. Keywords are searched until
+ * `budgetMs` is spent; the time for all of them is then projected from the
+ * share searched (each keyword walks the same page, so each costs alike).
  */
-export const wrapWithRegex = (aliases: string[]): WrapResult => {
-  const t0 = performance.now();
-  const escaped = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
-  const re = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'g');
+export const wrapLikeMarkJs = ({ aliases, budgetMs }: { aliases: string[]; budgetMs: number }): WrapResult => {
+  // mark.js 8's diacritics table: each letter stands for its class.
+  const table = [
+    'aàáảãạăằắẳẵặâầấẩẫậäåāą', 'cçćč', 'dđď', 'eèéẻẽẹêềếểễệëěēę', 'iìíỉĩịîïī', 'lł', 'nñňń',
+    'oòóỏõọôồốổỗộơởỡớờợöøō', 'rř', 'sšśșş', 'tťțţ', 'uùúủũụưừứửữựûüůū', 'yýỳỷỹỵÿ', 'zžżź',
+  ];
+  const classOf = new Map<string, string>();
+  for (const row of table) for (const ch of row) classOf.set(ch, `[${row}${row.toUpperCase()}]`);
+  const pattern = (alias: string) =>
+    [...alias.trim()]
+      .map((ch) => (/\s/.test(ch) ? '\\s+' : (classOf.get(ch.toLowerCase()) ?? ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))))
+      .join('')
+      .replace(/(\\s\+)+/g, '\\s+');
   const skip = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA|MARK)$/;
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement && skip.test(n.parentElement.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  const nodes: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  const sorted = [...new Set(aliases)].sort((a, b) => b.length - a.length);
+  const t0 = performance.now();
   let marks = 0;
-  for (const node of nodes) {
-    re.lastIndex = 0;
-    const found: [number, number][] = [];
-    for (let m = re.exec(node.data); m; m = re.exec(node.data)) found.push([m.index, m.index + m[0].length]);
-    // Right to left, so earlier offsets stay valid as the node is split.
-    for (let i = found.length - 1; i >= 0; i--) {
-      const [start, end] = found[i]!;
-      const middle = node.splitText(start);
-      middle.splitText(end - start);
-      const mark = document.createElement('mark');
-      middle.replaceWith(mark);
-      mark.append(middle);
-      marks++;
+  let searched = 0;
+  for (const alias of sorted) {
+    if (performance.now() - t0 > budgetMs) break;
+    searched++;
+    const re = new RegExp(pattern(alias), 'gmi');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement && skip.test(n.parentElement.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    for (const node of nodes) {
+      re.lastIndex = 0;
+      const found: [number, number][] = [];
+      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+        if (m[0].length === 0) break;
+        found.push([m.index, m.index + m[0].length]);
+      }
+      // Right to left, so earlier offsets stay valid as the node is split.
+      for (let i = found.length - 1; i >= 0; i--) {
+        const [start, end] = found[i]!;
+        const middle = node.splitText(start);
+        middle.splitText(end - start);
+        const mark = document.createElement('mark');
+        middle.replaceWith(mark);
+        mark.append(middle);
+        marks++;
+      }
     }
   }
   document.body.getBoundingClientRect();
-  return { ms: performance.now() - t0, marks };
+  const elapsed = performance.now() - t0;
+  return { ms: searched < sorted.length ? (elapsed * sorted.length) / searched : elapsed, marks, searched, aliases: sorted.length };
 };
 
 /** One change a dynamic page makes, timed until Backstory has painted it. */
@@ -282,6 +329,37 @@ export const changeAndWait = async ({ kind, timeoutMs }: { kind: ChangeKind; tim
     .filter((e) => e.startTime >= t0)
     .reduce((sum, e) => sum + e.duration, 0);
   return { latencyMs, costMs, addedChars };
+};
+
+/** A pass over the whole page after the first: Backstory switched off and on again. */
+export interface WarmPass {
+  setupMs: number;
+  /** Main-thread time of the pass (its slices). */
+  scanMs: number;
+}
+
+/** Waits for the full pass painted after `since` (page clock) and sums its setup and slices; null on timeout. */
+export const waitForPassAfter = async ({ since, timeoutMs }: { since: number; timeoutMs: number }): Promise<WarmPass | null> => {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    const painted = performance.getEntriesByName('backstory:painted').find((e) => e.startTime > since);
+    const setup = performance.getEntriesByName('backstory:setup').find((e) => e.startTime > since);
+    if (painted && setup) {
+      const scanMs = performance
+        .getEntriesByName('backstory:slice')
+        .filter((e) => e.startTime >= setup.startTime && e.startTime <= painted.startTime)
+        .reduce((sum, e) => sum + e.duration, 0);
+      return { setupMs: setup.duration, scanMs };
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return null;
+};
+
+/** Sets Backstory's "on everywhere" switch, from an extension context (as the popup does). */
+export const setEnabledEverywhere = async (on: boolean): Promise<void> => {
+  const g = globalThis as unknown as { browser?: { storage: { local: { set(v: object): Promise<void> } } }; chrome?: { storage: { local: { set(v: object): Promise<void> } } } };
+  await (g.browser ?? g.chrome)!.storage.local.set({ enabledEverywhere: on });
 };
 
 /** Waits until Backstory's first full pass has painted (or the timeout passes); whether it did. */
