@@ -3,21 +3,31 @@
  * behind a candidate span.
  */
 import {
-  CASE_ANY,
-  CASE_EXACT,
-  CASE_MASK,
-  CASE_PROPER,
+  CASE_ANY as importedCASE_ANY,
+  CASE_EXACT as importedCASE_EXACT,
+  CASE_MASK as importedCASE_MASK,
+  CASE_PROPER as importedCASE_PROPER,
   FLAG_HAS_LOWER,
   FLAG_SHORT,
   FLAG_SINGLE_WORD,
 } from './compiled-format';
-import { LOWER as importedLOWER, UPPER as importedUPPER, classOf as importedClassOf, type NormalizedText } from './normalize';
+import { LOWER as importedLOWER, UPPER as importedUPPER, type NormalizedText } from './normalize';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
 // binding is read through a getter at every use, which cost a third of the matcher's time.
+const CASE_ANY = importedCASE_ANY;
+const CASE_EXACT = importedCASE_EXACT;
+const CASE_MASK = importedCASE_MASK;
+const CASE_PROPER = importedCASE_PROPER;
 const LOWER = importedLOWER;
 const UPPER = importedUPPER;
-const classOf = importedClassOf;
+
+/** The offsets (in the alias) of an alias row's uppercase units: `offsets[from, to)`. */
+export interface CapsOfRow {
+  offsets: Int32Array;
+  from: number;
+  to: number;
+}
 
 /**
  * Whether the text's capitalisation in `[start, end)` satisfies the alias's case policy.
@@ -30,30 +40,31 @@ const classOf = importedClassOf;
  */
 export function caseAllows(
   flags: number,
-  caps: readonly number[],
+  caps: CapsOfRow,
   nt: NormalizedText,
-  text: string,
   start: number,
   end: number,
 ): boolean {
   const policy = flags & CASE_MASK;
   if (policy === CASE_ANY) return true;
-  const orig = nt.orig;
-  for (const offset of caps) {
-    if (!(classOf(text.charCodeAt(orig[start + offset]!)) & UPPER)) return false;
+  const classes = nt.classes;
+  const { offsets, from, to } = caps;
+  for (let c = from; c < to; c++) {
+    if (!(classes[start + offsets[c]!]! & UPPER)) return false;
   }
+  const capCount = to - from;
   const shortWord = (flags & SHORT_WORD_WITH_LOWER) === SHORT_WORD_WITH_LOWER;
   // A proper alias with capitals has just been found capitalised, which is all it needs
   // unless the shouting rule applies: skip the span walk.
-  if (policy === CASE_PROPER && caps.length > 0 && !shortWord) return true;
+  if (policy === CASE_PROPER && capCount > 0 && !shortWord) return true;
   let uppers = 0;
   let lowers = 0;
   for (let k = start; k < end; k++) {
-    const cls = classOf(text.charCodeAt(orig[k]!));
+    const cls = classes[k]!;
     if (cls & UPPER) uppers++;
     else if (cls & LOWER) lowers++;
   }
-  if (policy === CASE_EXACT) return uppers === caps.length;
+  if (policy === CASE_EXACT) return uppers === capCount;
   if (uppers === 0 && lowers > 0) return false;
   return !(shortWord && lowers === 0);
 }

@@ -38,6 +38,18 @@ export function articleDay(date: string | undefined): string | undefined {
   return date && ISO_DAY_PREFIX.test(date) ? date.slice(0, 10) : undefined;
 }
 
+/** How an entity's dates fit the article's day (see `dateFit`). */
+export interface DateFit {
+  readonly rank: string;
+  readonly dated: boolean;
+}
+
+/** The answers of `dateFit` that do not depend on the entity's dates, shared: it runs for every alias row judged. */
+const UNRANKED_DATED = Object.freeze({ rank: '', dated: true });
+const UNRANKED_TIMELESS = Object.freeze({ rank: '', dated: false });
+const ONGOING_DATED = Object.freeze({ rank: ONGOING_RANK, dated: true });
+const ONGOING_TIMELESS = Object.freeze({ rank: ONGOING_RANK, dated: false });
+
 /**
  * How an entity's dates fit the article's day.
  * - `undefined`: the event cannot be meant (it was not yet announced or started).
@@ -50,10 +62,11 @@ export function dateFit(
   from: string | undefined,
   to: string | undefined,
   day: string | undefined,
-): { rank: string; dated: boolean } | undefined {
+): DateFit | undefined {
   const dated = from !== undefined || to !== undefined;
-  if (day === undefined) return { rank: '', dated };
+  if (day === undefined) return dated ? UNRANKED_DATED : UNRANKED_TIMELESS;
   if (from !== undefined && day < from) return undefined;
   if (to !== undefined && day > to) return { rank: to, dated };
-  return { rank: ONGOING_RANK, dated };
+  return dated ? ONGOING_DATED : ONGOING_TIMELESS;
 }
+

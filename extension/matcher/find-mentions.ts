@@ -45,16 +45,23 @@ export interface FindContext extends MatchContext {
  * (on German pages, where every noun is capitalised, they err towards silence).
  */
 export function findMentions(text: string, matcher: Matcher, context: FindContext = {}): Mention[] {
-  const nt = normalize(text);
+  const nt = normalize(text, matcher.firstWords);
   const { candidates, hits, heads } = scan(nt, matcher);
   const day = articleDay(context.date);
   const threshold = context.threshold ?? THRESHOLD;
   const mentioned = context.mentioned ?? new Set<string>();
-  const input = { nt, text, matcher, hits, day, threshold, seen: context.seen ?? new Set<string>(), edges: nameEdges(nt, candidates) };
-
-  const exact = resolve(candidates, input);
-  const coveredWords = wordsCovered(nt, exact);
-  const nearMisses = resolve(findNearMisses(nt, text, matcher, coveredWords), input);
+  const edges = markNameEdges(nt, candidates);
+  let exact: Accepted[];
+  let nearMisses: Accepted[];
+  let coveredWords: Uint8Array;
+  try {
+    const input = { nt, text, matcher, hits, day, threshold, seen: context.seen ?? new Set<string>(), edges };
+    exact = resolve(candidates, input);
+    coveredWords = wordsCovered(nt, exact);
+    nearMisses = resolve(findNearMisses(nt, text, matcher, coveredWords), input);
+  } finally {
+    clearNameEdges(edges, candidates);
+  }
   const described = findPatternMentions({ nt, matcher, hits, heads, day, threshold, coveredWords, firstMention: firstMentions(exact), mentioned });
 
   const accepted = [...exact, ...nearMisses, ...described].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -65,18 +72,29 @@ export function findMentions(text: string, matcher: Matcher, context: FindContex
   });
 }
 
-/** Scratch space of `nameEdges`, reused across calls (like the normaliser's buffers). */
+/**
+ * Scratch space of the name edges, reused across calls (like the normaliser's buffers) and kept
+ * all zero between them: each call clears the bytes it set, so no call pays for the whole text.
+ */
 let edgeScratch = new Uint8Array(4096);
 
 /** Where alias candidates start and end: a capitalised neighbour there is a name, not glue. */
-function nameEdges(nt: NormalizedText, candidates: readonly Candidate[]): NameEdges {
+function markNameEdges(nt: NormalizedText, candidates: readonly Candidate[]): NameEdges {
   if (edgeScratch.length < nt.length + 1) edgeScratch = new Uint8Array(Math.max(nt.length + 1, edgeScratch.length * 2));
-  const edges = edgeScratch.fill(0, 0, nt.length + 1);
+  const edges = edgeScratch;
   for (const c of candidates) {
     edges[c.start]! |= NAME_START;
     edges[c.end]! |= NAME_END;
   }
   return edges;
+}
+
+/** Undoes `markNameEdges`. */
+function clearNameEdges(edges: NameEdges, candidates: readonly Candidate[]): void {
+  for (const c of candidates) {
+    edges[c.start] = 0;
+    edges[c.end] = 0;
+  }
 }
 
 /** 1 for every word an accepted mention touches (`accepted` is sorted by start). */

@@ -13,15 +13,22 @@
 import Fuse from 'fuse.js/basic';
 import { CASE_MASK, CASE_PROPER, FLAG_HAS_LOWER } from './compiled-format';
 import { type Matcher, TERMINAL_ALIAS } from './load';
-import { LOWER as importedLOWER, UNIT_INFO as importedUNIT_INFO, WORD as importedWORD, unitsToString as importedUnitsToString, SPACE_CODE as importedSPACE_CODE, type NormalizedText } from './normalize';
+import {
+  LOWER as importedLOWER,
+  SPACE_CODE as importedSPACE_CODE,
+  UPPER as importedUPPER,
+  unitsToString as importedUnitsToString,
+  wordEnd as importedWordEnd,
+  type NormalizedText,
+} from './normalize';
 import { GLUE_EXEMPT_WORDS, sameLine as importedSameLine } from './proper-name';
 import type { NearMissCandidate } from './resolve';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
 // binding is read through a getter at every use, which cost a third of the matcher's time.
 const LOWER = importedLOWER;
-const UNIT_INFO = importedUNIT_INFO;
-const WORD = importedWORD;
+const UPPER = importedUPPER;
+const wordEnd = importedWordEnd;
 const unitsToString = importedUnitsToString;
 const SPACE_CODE = importedSPACE_CODE;
 const sameLine = importedSameLine;
@@ -54,107 +61,110 @@ interface Reachable {
  */
 export function findNearMisses(nt: NormalizedText, text: string, m: Matcher, coveredWords: Uint8Array): NearMissCandidate[] {
   const out: NearMissCandidate[] = [];
-  const capitalised = nt.wordCapitalised;
-  let w = 0;
-  while (w < nt.wordCount) {
-    // Most words are not capitalised: skip them before any call (the stage's pre-filter).
-    if (!capitalised[w]) {
-      w++;
-      continue;
-    }
-    // Gather a run of capitalised words joined by single spaces.
-    let runEnd = w;
-    while (runEnd < nt.wordCount && isCapitalisedWord(nt, text, runEnd) && (runEnd === w || joined(nt, text, runEnd))) runEnd++;
-    if (runEnd === w) {
-      w++;
-      continue;
-    }
+  const { capitalisedWords, capitalisedCount, wordStarts, wordCount } = nt;
+  const cache = closestAliasCache(m);
+  // Words before `next` belong to a run already tried.
+  let next = 0;
+  for (let c = 0; c < capitalisedCount; c++) {
+    const w = capitalisedWords[c]!;
+    // The stage's pre-filter, before any call: most capitalised words stand alone and are too
+    // short (`The`, `But`) or already linked.
+    if (w < next || (!nextIsCapitalised(nt, c) && (coveredWords[w] || (w + 1 < wordCount ? wordStarts[w + 1]! : nt.length) - wordStarts[w]! <= MIN_NEAR_MISS_LENGTH))) continue;
+    const size = gatherRun(nt, text, w);
+    if (size === 0) continue;
     // A lone word shorter than `MIN_NEAR_MISS_LENGTH` (`The`, `But`, `They`) has no span to try.
-    if (runEnd - w > 1 || wordEnd(nt, w) - nt.wordStarts[w]! >= MIN_NEAR_MISS_LENGTH) tryRun(nt, m, coveredWords, w, runEnd, out);
-    w = runEnd;
+    if (size > 1 || runEnds[0]! - wordStarts[w]! >= MIN_NEAR_MISS_LENGTH) tryRun(nt, m, cache, coveredWords, w, size, out);
+    next = w + size;
   }
   return out;
 }
 
-/** Tries the n-grams of the run `[first, last)` of capitalised words, longest first. */
-function tryRun(nt: NormalizedText, m: Matcher, covered: Uint8Array, first: number, last: number, out: NearMissCandidate[]): void {
-  const size = last - first;
-  if (RUN_SCRATCH.length < 2 * size) RUN_SCRATCH = new Uint8Array(4 * size);
-  // Per word of the run: claimed by a near miss already (first half), exempt (second half).
-  const claimed = RUN_SCRATCH.fill(0, 0, size);
-  const exemptWord = RUN_SCRATCH.subarray(size, 2 * size);
-  for (let k = 0; k < size; k++) exemptWord[k] = exempt(nt, first + k) ? 1 : 0;
+/**
+ * The run of capitalised words (with lowercase: names, not acronyms) from word `first`, joined by
+ * single spaces on one line; returns its length, with the words' ends in `runEnds`.
+ */
+function gatherRun(nt: NormalizedText, text: string, first: number): number {
+  const { wordStarts, classes, buf } = nt;
+  let size = 0;
+  for (let word = first; word < nt.wordCount; word++, size++) {
+    const start = wordStarts[word]!;
+    if (!(classes[start]! & UPPER)) break;
+    const end = wordEnd(nt, word);
+    let lower = false;
+    for (let k = start + 1; k < end && !lower; k++) lower = (classes[k]! & LOWER) !== 0;
+    if (!lower) break;
+    // Joined to the word before: one space between, on the same line.
+    if (size > 0 && !(buf[start - 1] === SPACE_CODE && runEnds[size - 1] === start - 1 && sameLine(nt, text, start - 2, start))) break;
+    if (runEnds.length <= size) runEnds = growInt32(runEnds);
+    runEnds[size] = end;
+  }
+  return size;
+}
+
+/** Ends of the words of the run being tried (run-relative), reused so that runs allocate nothing. */
+let runEnds: Int32Array = new Int32Array(64);
+
+function growInt32(array: Int32Array): Int32Array {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
+/** Tries the n-grams of the run of `size` words from `first` (ends in `runEnds`), longest first. */
+function tryRun(nt: NormalizedText, m: Matcher, cache: ClosestAliasCache, covered: Uint8Array, first: number, size: number, out: NearMissCandidate[]): void {
+  if (runFlags.length < size) runFlags = new Uint8Array(2 * size);
+  const flags = runFlags;
+  for (let k = 0; k < size; k++) flags[k] = exempt(nt, nt.wordStarts[first + k]!, runEnds[k]!) ? EXEMPT : 0;
   for (let n = Math.min(MAX_NGRAM_WORDS, size); n >= 1; n--) {
-    for (let i = first; i + n <= last; i++) {
-      const start = nt.wordStarts[i]!;
-      const end = wordEnd(nt, i + n - 1);
-      if (end - start < MIN_NEAR_MISS_LENGTH || !standsAlone(i - first, i - first + n, size, i, covered, claimed, exemptWord)) continue;
-      const node = closestAlias(m, nt.buf, start, end);
+    for (let i = 0; i + n <= size; i++) {
+      const start = nt.wordStarts[first + i]!;
+      const end = runEnds[i + n - 1]!;
+      if (end - start < MIN_NEAR_MISS_LENGTH || !standsAlone(i, i + n, size, first + i, covered, flags)) continue;
+      const node = closestAlias(m, cache, nt.buf, start, end);
       if (node === 0) continue;
-      out.push({ start, end, node, word: i, nearMiss: true });
-      claimed.fill(1, i - first, i - first + n);
+      out.push({ start, end, node, word: first + i, nearMiss: true });
+      for (let k = i; k < i + n; k++) flags[k]! |= CLAIMED;
     }
   }
 }
 
-/** Scratch of `tryRun`, reused so that scanning allocates nothing per run. */
-let RUN_SCRATCH = new Uint8Array(64);
+/** Per word of the run being tried (run-relative), reused so that runs allocate nothing: `EXEMPT`, `CLAIMED` bits. */
+let runFlags = new Uint8Array(64);
+/** The word is a title, sentence opener or calendar word (`GLUE_EXEMPT_WORDS`). */
+const EXEMPT = 1;
+/** The word belongs to a near miss found already. */
+const CLAIMED = 2;
 
 /**
  * Whether run words `[from, to)` (run-relative; `word` is the text index of `from`) may be a name
  * on their own: none is covered or already claimed, the edge words are not titles or sentence
  * openers, and the run's words right outside them are exempt (the proper-name guard, inside the run).
  */
-function standsAlone(from: number, to: number, size: number, word: number, covered: Uint8Array, claimed: Uint8Array, exemptWord: Uint8Array): boolean {
-  for (let k = from; k < to; k++) if (covered[word + k - from] || claimed[k]) return false;
-  if (exemptWord[from] || exemptWord[to - 1]) return false;
-  if (from > 0 && !exemptWord[from - 1]) return false;
-  return !(to < size && !exemptWord[to]);
+function standsAlone(from: number, to: number, size: number, word: number, covered: Uint8Array, flags: Uint8Array): boolean {
+  for (let k = from; k < to; k++) if (covered[word + k - from] || flags[k]! & CLAIMED) return false;
+  if (flags[from]! & EXEMPT || flags[to - 1]! & EXEMPT) return false;
+  if (from > 0 && !(flags[from - 1]! & EXEMPT)) return false;
+  return !(to < size && !(flags[to]! & EXEMPT));
 }
-
-/** Longest exempt word: longer words are not looked up (no string is built for them). */
-const LONGEST_EXEMPT = Math.max(...[...GLUE_EXEMPT_WORDS].map((w) => w.length));
 
 /**
- * Bit `length` of `EXEMPT_LENGTHS[c]` is set when an exempt word of that length starts with the
- * ASCII unit `c` (all exempt words are ASCII): most words fail this test, and no string is built for them.
+ * The exempt words by the hash of their folded units (all are lowercase ASCII, so those are
+ * their letters): a capitalised word is looked up without building a string.
  */
-const EXEMPT_LENGTHS = new Uint32Array(128);
-for (const w of GLUE_EXEMPT_WORDS) EXEMPT_LENGTHS[w.charCodeAt(0)]! |= 1 << w.length;
+const EXEMPT_BY_HASH = new Map([...GLUE_EXEMPT_WORDS].map((word) => [hashUnits(Uint16Array.from(word, (ch) => ch.charCodeAt(0)), 0, word.length), word]));
+/** Longest exempt word: longer words are not looked up. */
+const LONGEST_EXEMPT = Math.max(...[...GLUE_EXEMPT_WORDS].map((w) => w.length));
 
-function exempt(nt: NormalizedText, word: number): boolean {
-  const start = nt.wordStarts[word]!;
-  const end = wordEnd(nt, word);
-  const first = nt.buf[start]!;
-  if (end - start > LONGEST_EXEMPT || first >= 128 || !(EXEMPT_LENGTHS[first]! & (1 << (end - start)))) return false;
-  return GLUE_EXEMPT_WORDS.has(unitsToString(nt.buf, start, end));
+/** Whether the word `buf[start, end)` is one of `GLUE_EXEMPT_WORDS`. */
+function exempt(nt: NormalizedText, start: number, end: number): boolean {
+  if (end - start > LONGEST_EXEMPT) return false;
+  const candidate = EXEMPT_BY_HASH.get(hashUnits(nt.buf, start, end));
+  return candidate !== undefined && spells(candidate, nt.buf, start, end);
 }
 
-/** Normalised end of word `word`. */
-function wordEnd(nt: NormalizedText, word: number): number {
-  const { buf, length: n } = nt;
-  const info = UNIT_INFO;
-  let k = nt.wordStarts[word]! + 1;
-  while (k < n && info[buf[k]!]! & WORD) k++;
-  return k;
-}
-
-/** A word written with a capital first letter and some lowercase (a name, not an acronym). */
-function isCapitalisedWord(nt: NormalizedText, text: string, word: number): boolean {
-  if (!nt.wordCapitalised[word]) return false;
-  const start = nt.wordStarts[word]!;
-  const end = wordEnd(nt, word);
-  const { orig } = nt;
-  const info = UNIT_INFO;
-  // Every unit of `text` went through `normalize`, so its table entry is filled.
-  for (let k = start + 1; k < end; k++) if (info[text.charCodeAt(orig[k]!)]! & LOWER) return true;
-  return false;
-}
-
-/** Whether word `word` follows the previous word after nothing but spaces on the same line. */
-function joined(nt: NormalizedText, text: string, word: number): boolean {
-  const start = nt.wordStarts[word]!;
-  return nt.buf[start - 1] === SPACE_CODE && wordEnd(nt, word - 1) === start - 1 && sameLine(nt, text, start - 2, start);
+/** Whether the word after the `c`-th capitalised word is capitalised too (the next on the list). */
+function nextIsCapitalised(nt: NormalizedText, c: number): boolean {
+  return c + 1 < nt.capitalisedCount && nt.capitalisedWords[c + 1] === nt.capitalisedWords[c]! + 1;
 }
 
 /**
@@ -162,22 +172,54 @@ function joined(nt: NormalizedText, text: string, word: number): boolean {
  * alias (the exact rules have spoken), and neither may be a prefix of the other: an added or
  * dropped ending is another word, not a typo (`Russian`, `Peskova`, `Zakharov`, `Putins`).
  */
-function closestAlias(m: Matcher, buf: Uint16Array, from: number, to: number): number {
+function closestAlias(m: Matcher, cache: ClosestAliasCache, buf: Uint16Array, from: number, to: number): number {
+  const hash = hashUnits(buf, from, to);
+  const known = cache.get(hash);
+  if (known && spells(known.span, buf, from, to)) return known.node;
+  if (cache.size >= CACHE_MAX_SPANS) cache.clear();
   const span = unitsToString(buf, from, to);
-  let cache = caches.get(m);
-  if (!cache || cache.size >= CACHE_MAX_SPANS) caches.set(m, (cache = new Map()));
-  let node = cache.get(span);
-  if (node === undefined) cache.set(span, (node = searchClosest(m, span)));
+  const node = searchClosest(m, span);
+  // A span whose hash collides with a cached one replaces it: the cache only saves work.
+  cache.set(hash, { span, node });
   return node;
 }
 
+/** The closest-alias cache of matcher `m`. */
+function closestAliasCache(m: Matcher): ClosestAliasCache {
+  let cache = caches.get(m);
+  if (!cache) caches.set(m, (cache = new Map()));
+  return cache;
+}
+
+/** A closest-alias answer, with the span it answers for (hashes collide). */
+interface CachedAnswer {
+  span: string;
+  node: number;
+}
+
 /**
- * Closest-alias answers per matcher and span. Pages repeat their capitalised words (names,
- * section titles, weekdays), and the content script re-reads a page as it changes, so most
- * look-ups are repeats; the cache is dropped whole when it reaches `CACHE_MAX_SPANS`.
+ * Closest-alias answers per matcher, keyed by a hash of the span's units so that a repeat costs
+ * no string: pages repeat their capitalised words (names, section titles, weekdays), and the
+ * content script re-reads a page as it changes, so most look-ups are repeats. The cache is
+ * emptied when it reaches `CACHE_MAX_SPANS`.
  */
-const caches = new WeakMap<Matcher, Map<string, number>>();
+type ClosestAliasCache = Map<number, CachedAnswer>;
+const caches = new WeakMap<Matcher, ClosestAliasCache>();
 const CACHE_MAX_SPANS = 20_000;
+
+/** FNV-1a over the units of `buf[from, to)`. */
+function hashUnits(buf: Uint16Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+  return h;
+}
+
+/** Whether `span` is exactly the units of `buf[from, to)`. */
+function spells(span: string, buf: Uint16Array, from: number, to: number): boolean {
+  if (span.length !== to - from) return false;
+  for (let k = from; k < to; k++) if (span.charCodeAt(k - from) !== buf[k]) return false;
+  return true;
+}
 
 function searchClosest(m: Matcher, span: string): number {
   const maxEdits = span.length >= TWO_EDITS_MIN_LENGTH ? 2 : 1;

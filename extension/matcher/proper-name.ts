@@ -108,17 +108,17 @@ export const NAME_END = 2;
 /** Whether the span `[start, end)` has a capitalised, non-exempt word glued to it on either side. */
 export function gluedToProperName(nt: NormalizedText, text: string, start: number, end: number, edges: NameEdges): boolean {
   const { buf, length: n } = nt;
-  const shouted = !hasLower(nt, text, start, end);
+  const shouted = !hasLower(nt, start, end);
   let glued = false;
   if (start >= 2 && buf[start - 1] === SPACE_CODE && isWordUnit(buf[start - 2]!) && !(edges[start - 1]! & NAME_END) && sameLine(nt, text, start - 2, start)) {
     let from = start - 2;
     while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
-    glued = isGlueWord(nt, text, from, start - 1, shouted, EXEMPT_BEFORE);
+    glued = isGlueWord(nt, from, start - 1, shouted, EXEMPT_BEFORE);
   }
   if (!glued && end + 1 < n && isWordUnit(buf[end - 1]!) && buf[end] === SPACE_CODE && isWordUnit(buf[end + 1]!) && !(edges[end + 1]! & NAME_START) && sameLine(nt, text, end - 1, end + 1)) {
     let to = end + 2;
     while (to < n && isWordUnit(buf[to]!)) to++;
-    glued = isGlueWord(nt, text, end + 1, to, shouted, EXEMPT_AFTER);
+    glued = isGlueWord(nt, end + 1, to, shouted, EXEMPT_AFTER);
   }
   return glued && !inTitleCaseLine(text, nt.orig[start]!);
 }
@@ -137,15 +137,15 @@ export function sameLine(nt: NormalizedText, text: string, a: number, b: number)
  * capitalised and not exempt. Next to a shouted candidate (`ERDOĞAN VISITS`, a dateline or an
  * all-caps headline) an all-caps word says nothing, so it is not glue.
  */
-function isGlueWord(nt: NormalizedText, text: string, from: number, to: number, shouted: boolean, exempt: ReadonlySet<string>): boolean {
-  if (!(classOf(text.charCodeAt(nt.orig[from]!)) & UPPER)) return false;
-  if (shouted && !hasLower(nt, text, from, to)) return false;
+function isGlueWord(nt: NormalizedText, from: number, to: number, shouted: boolean, exempt: ReadonlySet<string>): boolean {
+  if (!(nt.classes[from]! & UPPER)) return false;
+  if (shouted && !hasLower(nt, from, to)) return false;
   return !exempt.has(unitsToString(nt.buf, from, to));
 }
 
 /** Whether the original characters behind normalised `[from, to)` include a lowercase letter. */
-function hasLower(nt: NormalizedText, text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (classOf(text.charCodeAt(nt.orig[k]!)) & LOWER) return true;
+function hasLower(nt: NormalizedText, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (nt.classes[k]! & LOWER) return true;
   return false;
 }
 
@@ -184,19 +184,19 @@ export function besideShoutedWord(nt: NormalizedText, text: string, start: numbe
   if (start >= 2 && buf[start - 1] === SPACE_CODE && isWordUnit(buf[start - 2]!) && sameLine(nt, text, start - 2, start)) {
     let from = start - 2;
     while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
-    if (allCaps(nt, text, from, start - 1)) return true;
+    if (allCaps(nt, from, start - 1)) return true;
   }
   if (end + 1 < n && buf[end] === SPACE_CODE && isWordUnit(buf[end + 1]!) && sameLine(nt, text, end - 1, end + 1)) {
     let to = end + 2;
     while (to < n && isWordUnit(buf[to]!)) to++;
-    if (allCaps(nt, text, end + 1, to)) return true;
+    if (allCaps(nt, end + 1, to)) return true;
   }
   return false;
 }
 
 /** A word of two or more letters, all uppercase. */
-function allCaps(nt: NormalizedText, text: string, from: number, to: number): boolean {
+function allCaps(nt: NormalizedText, from: number, to: number): boolean {
   if (to - from < 2) return false;
-  for (let k = from; k < to; k++) if (!(classOf(text.charCodeAt(nt.orig[k]!)) & UPPER)) return false;
+  for (let k = from; k < to; k++) if (!(nt.classes[k]! & UPPER)) return false;
   return true;
 }

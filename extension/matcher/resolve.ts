@@ -178,7 +178,7 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   const nearMiss = 'nearMiss' in cand;
   if (nearMiss) {
     if ((flags & CASE_MASK) !== CASE_PROPER || !(flags & FLAG_HAS_LOWER)) return undefined;
-  } else if (!caseAllows(flags, m.aliasCaps[a]!, nt, text, cand.start, cand.end)) {
+  } else if (!caseAllows(flags, { offsets: m.capOffsets, from: m.capsStart[a]!, to: m.capsStart[a + 1]! }, nt, cand.start, cand.end)) {
     return undefined;
   }
   if ((flags & CASE_MASK) === CASE_EXACT && cand.end - cand.start <= SHOUTABLE_ACRONYM_LENGTH && besideShoutedWord(nt, text, cand.start, cand.end)) {

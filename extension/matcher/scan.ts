@@ -37,16 +37,18 @@ export interface ScanResult {
   heads: ContextHit[];
 }
 
-/** Finds every alias, context word and event head in `nt`, on word boundaries on both sides. */
+/** Finds every alias, context word and event head in `nt` (normalised with `m.firstWords`), on word boundaries on both sides. */
 export function scan(nt: NormalizedText, m: Matcher): ScanResult {
   const candidates: Candidate[] = [];
   const hits: ContextHit[] = [];
   const heads: ContextHit[] = [];
-  const { buf, wordStarts, length: n, wordCount } = nt;
+  const { buf, wordStarts, keyWords, keyWordCount, length: n } = nt;
   const { rootChild, terminal, firstChild, childCount, label } = m;
   // Normalised units are classified (`UNIT_INFO`): one table read per boundary test.
   const info = UNIT_INFO;
-  for (let word = 0; word < wordCount; word++) {
+  // Only words that may start a key: `nt` must come from `normalize(text, m.firstWords)`.
+  for (let k = 0; k < keyWordCount; k++) {
+    const word = keyWords[k]!;
     const start = wordStarts[word]!;
     let node = rootChild[buf[start]!]!;
     let j = start + 1;

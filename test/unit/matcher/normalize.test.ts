@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeSurface } from '../../../extension/matcher/compile';
-import { normalize, unitsToString } from '../../../extension/matcher/normalize';
+import { isWordUnit, LOWER, normalize, unitsToString, UPPER } from '../../../extension/matcher/normalize';
 
 /** The normalised string, and for each of its units the original UTF-16 index. */
 function fold(text: string): { folded: string; orig: number[]; words: number } {
@@ -34,6 +34,53 @@ describe('normalize', () => {
 
   it('counts word starts, not punctuation or emoji', () => {
     expect(fold("U.S.-led 🇺🇦 Putin's plan").words).toBe(6);
+  });
+});
+
+/**
+ * Words read the plain way, one unit at a time over the folded text: the reference for the
+ * chunked, branch-free word finder of `normalize`.
+ */
+function plainWords(text: string): { starts: number[]; capitalised: number[] } {
+  const nt = normalize(text);
+  const starts: number[] = [];
+  const capitalised: number[] = [];
+  for (let k = 0; k < nt.length; k++) {
+    if (!isWordUnit(nt.buf[k]!) || (k > 0 && isWordUnit(nt.buf[k - 1]!))) continue;
+    if (nt.classes[k]! & UPPER) capitalised.push(starts.length);
+    starts.push(k);
+  }
+  return { starts, capitalised };
+}
+
+/** A deterministic jumble of words, punctuation, marks, odd spaces and line breaks, `units` long. */
+function jumble(units: number): string {
+  const pieces = ['Putin', ' ', 'a', '  ', 'NATO–Russia', ', ', 'Zelen\u00ADskiy', '\n', 'E\u0301lyse\u0301e', '. ', 'U.S.-led', '\u00A0', 'Kyiv’s', ' 🇺🇦 ', 'x', '42'];
+  let text = '';
+  for (let i = 0; text.length < units; i++) text += pieces[(i * 7 + (i >> 3)) % pieces.length];
+  return text;
+}
+
+describe('normalize: words across chunks', () => {
+  it.each([100, 16_383, 16_384, 16_385, 40_000, 100_000])('finds the same words as a plain reading in %i units of mixed text', (units) => {
+    const text = jumble(units);
+    const nt = normalize(text);
+    const { starts, capitalised } = plainWords(text);
+    expect(nt.wordCount).toBe(starts.length);
+    expect([...nt.wordStarts.subarray(0, nt.wordCount)]).toEqual(starts);
+    expect([...nt.capitalisedWords.subarray(0, nt.capitalisedCount)]).toEqual(capitalised);
+  });
+
+  it('keeps a "word" longer than a chunk whole, and reads the name after it', () => {
+    const text = 'x'.repeat(40_000) + ' Putin';
+    const nt = normalize(text);
+    expect(nt.wordCount).toBe(2);
+    expect(unitsToString(nt.buf, nt.wordStarts[1]!, nt.length)).toBe('putin');
+  });
+
+  it('keeps the class bits of each original character', () => {
+    const nt = normalize('Ab  É\u0301');
+    expect([...nt.classes.subarray(0, nt.length)].map((c) => (c & UPPER ? 'U' : c & LOWER ? 'l' : '_'))).toEqual(['U', 'l', '_', 'U']);
   });
 });
 
