@@ -19,7 +19,7 @@ import {
   type CompiledLayout,
 } from './compiled-format';
 import { earliestDay, latestDay } from './dates';
-import { LOWER, SPACE_CODE, UPPER, classOf, isWordUnit, normalize, unitsToString } from './normalize';
+import { LOWER, SPACE_CODE, UPPER, classOf, isWordUnit, normalize, unitsToString, wordSignature } from './normalize';
 
 /** A surface after normalisation, with what the case policies need to know of its spelling. */
 interface NormalizedSurface {
@@ -94,7 +94,8 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
   const keysOf = new Map<number, string[]>();
   for (const row of rows) keysOf.set(row.entity, [...(keysOf.get(row.entity) ?? []), row.key]);
   const headKeys = sorted.map((e, i) => (e.type === 'event' ? eventHeads(keysOf.get(i) ?? []) : []));
-  const trie = buildTrie([...rows.map((r) => r.key), ...contextKeys.flat(), ...headKeys.flat()]);
+  const keys = [...rows.map((r) => r.key), ...contextKeys.flat(), ...headKeys.flat()];
+  const trie = buildTrie(keys);
 
   const placed = rows
     .map((row) => ({ row, node: trie.nodeOf.get(row.key)! }))
@@ -112,9 +113,22 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
     },
     contextNodes: nodesOf(contextKeys.flat()),
     headNodes: nodesOf(headKeys.flat()),
+    firstWords: firstWordSignatures(keys),
     entities: sorted.map((e, i) => compileEntity(e, nodesOf(contextKeys[i]!), nodesOf(headKeys[i]!))),
   };
   return compiled;
+}
+
+/** The distinct signatures of the keys' first words (see `CompiledLayout.firstWords`), ascending. */
+function firstWordSignatures(keys: readonly string[]): number[] {
+  const signatures = new Set<number>();
+  for (const key of keys) {
+    let length = 1;
+    while (length < key.length && isWordUnit(key.charCodeAt(length))) length++;
+    const unit = (k: number) => (k < length ? key.charCodeAt(k) : 0);
+    signatures.add(wordSignature(unit(0), unit(1), unit(2), length));
+  }
+  return [...signatures].sort((a, b) => a - b);
 }
 
 function aliasRows(aliases: AliasSpec[], entityIndex: Map<string, number>): AliasRow[] {
@@ -206,19 +220,20 @@ function buildTrie(keys: string[]): BuiltTrie {
     ends.set(key, node);
   }
 
+  // Ids in the order `childrenOrder` gives (the loader replays it from the counts alone).
   const labels: number[] = [];
   const counts: number[] = [];
-  const queue: BuildNode[] = [root];
+  const stack: BuildNode[] = [root];
   let nextId = 1;
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     const edges = [...node.children.entries()].sort((a, b) => a[0] - b[0]);
-    counts.push(edges.length);
+    counts[node.id] = edges.length;
     for (const [label, child] of edges) {
       child.id = nextId++;
-      labels.push(label);
-      queue.push(child);
+      labels[child.id - 1] = label;
     }
+    for (let i = edges.length - 1; i >= 0; i--) stack.push(edges[i]![1]);
   }
 
   const nodeOf = new Map<string, number>();

@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /**
  * `childCounts` stores a node's child count as the char code `count + CHILD_COUNT_BASE`,
@@ -43,13 +43,15 @@ export interface CompiledEntity {
   heads?: number[];
 }
 
-/** Format 2 of the compiled matcher (2 added event heads). */
+/** Format 3 of the compiled matcher (2 added event heads, 3 the first-word signatures). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**
-   * A trie over normalised alias and context-word keys, nodes numbered breadth-first with
-   * siblings sorted by char code, so the children of every node are consecutive and the
-   * first child of node i follows from the counts of nodes before it. Node 0 is the root.
+   * A trie over normalised alias and context-word keys. Node 0 is the root; the children of a
+   * node are numbered together, consecutively and sorted by char code, when the node is taken
+   * from a stack that starts with the root and onto which each node's children are pushed last
+   * first (`childrenOrder` in load.ts replays it). A chain of single children thus gets
+   * consecutive numbers, so a walk down a long name reads neighbouring memory.
    */
   trie: {
     /** The edge label (a normalised UTF-16 unit) into node i + 1, for every non-root node. */
@@ -72,5 +74,10 @@ export interface CompiledLayout extends CompiledMatcher {
   contextNodes: number[];
   /** Trie nodes where an event head noun ends, ascending. */
   headNodes: number[];
+  /**
+   * The distinct `wordSignature`s of the first words of all keys (their units up to the first
+   * that is not a word unit), ascending: the loader's first-word filter is built from them.
+   */
+  firstWords: number[];
   entities: CompiledEntity[];
 }

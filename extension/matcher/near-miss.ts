@@ -12,7 +12,7 @@
 // The basic build: plain fuzzy search is all this needs, and it is half the size in the content script.
 import Fuse from 'fuse.js/basic';
 import { CASE_MASK, CASE_PROPER, FLAG_HAS_LOWER } from './compiled-format';
-import { type Matcher, TERMINAL_ALIAS } from './load';
+import { CHILD_COUNT_MASK, type Matcher, NODE_STRIDE, ROW_FLAGS, ROW_NODE, ROW_STRIDE, TERMINAL_ALIAS, TERMINAL_SHIFT } from './load';
 import {
   LOWER as importedLOWER,
   SPACE_CODE as importedSPACE_CODE,
@@ -233,8 +233,9 @@ function searchClosest(m: Matcher, span: string): number {
 
 /** Whether an alias row at `node` is a name spelled in proper case (near misses never reach acronyms or event phrases). */
 function hasNameRow(m: Matcher, node: number): boolean {
-  for (let a = m.firstAlias[node]! - 1; a >= 0 && a < m.aliasNode.length && m.aliasNode[a] === node; a++) {
-    const flags = m.aliasFlags[a]!;
+  const { rows } = m;
+  for (let a = m.nodes[NODE_STRIDE * node + 2]! - 1; a >= 0 && rows[ROW_STRIDE * a + ROW_NODE] === node; a++) {
+    const flags = rows[ROW_STRIDE * a + ROW_FLAGS]!;
     if ((flags & CASE_MASK) === CASE_PROPER && flags & FLAG_HAS_LOWER) return true;
   }
   return false;
@@ -279,11 +280,12 @@ function withinEdits(m: Matcher, span: string, maxEdits: number): Reachable[] {
     }
     if (best > maxEdits) continue;
     const distance = rows[row + width - 1]!;
-    if (distance <= maxEdits && m.terminal[node]! & TERMINAL_ALIAS) {
+    const info = m.nodes[NODE_STRIDE * node + 1]!;
+    if (distance <= maxEdits && (info >>> TERMINAL_SHIFT) & TERMINAL_ALIAS) {
       found.push({ node, key: String.fromCharCode(...path.subarray(0, depth)), edits: distance });
     }
     if (depth >= maxDepth) continue;
-    for (let v = m.firstChild[node]!, end = v + m.childCount[node]!; v < end; v++) stack.push(v, depth + 1);
+    for (let v = m.nodes[NODE_STRIDE * node]!, end = v + (info & CHILD_COUNT_MASK); v < end; v++) stack.push(v, depth + 1);
   }
   return found;
 }

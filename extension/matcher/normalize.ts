@@ -254,8 +254,8 @@ const NO_WORDS: WordFilter = { bits: new Int32Array(1), shift: 27 };
 export function normalize(text: string, keyFilter: WordFilter = NO_WORDS): NormalizedText {
   ensureCapacity(text.length + 1);
   // "Space" before the start, so leading spaces collapse and a leading letter starts a word.
-  const fold: FoldState = { i: 0, n: 0, prev: SPACE };
-  const words: WordState = { count: 0, capitalised: 0, keys: 0, prev: SPACE };
+  const fold: FoldState = { i: 0, n: 0, prev: SPACE, words: 0 };
+  const words: WordState = { count: 0, capitalised: 0, keys: 0 };
   let base = 0;
   while (fold.i < text.length) {
     // The fold stops at the first code unit the table does not know yet; classify it and go on.
@@ -280,11 +280,12 @@ export function normalize(text: string, keyFilter: WordFilter = NO_WORDS): Norma
   };
 }
 
-/** Where a fold stopped: next source index, units in the chunk, class bits of the last kept unit. */
+/** Where a fold stopped: next source index, units in the chunk, class bits of the last kept unit, words started in the chunk. */
 interface FoldState {
   i: number;
   n: number;
   prev: number;
+  words: number;
 }
 
 /** Whether the fold stopped because the chunk is full (see `CHUNK_SLACK`). */
@@ -292,37 +293,40 @@ function chunkFull(fold: FoldState): boolean {
   return fold.n === CHUNK_UNITS || (fold.n >= CHUNK_UNITS - CHUNK_SLACK && !(fold.prev & WORD));
 }
 
-/** The word finder between chunks: words, capitalised words and key words so far, and the class bits of the last unit. */
+/** Words, capitalised words and key words of the chunks filed so far. */
 interface WordState {
   count: number;
   capitalised: number;
   keys: number;
-  prev: number;
 }
 
 /** Finds the words of the folded chunk, copies it to the scratch space at `base`, empties it; returns the new base. */
 function flushChunk(fold: FoldState, words: WordState, keyFilter: WordFilter, base: number): number {
   const n = fold.n;
   if (n === 0) return base;
-  findWords(n, base, words, keyFilter);
+  fileWords(n, fold.words, base, words, keyFilter);
   scratchBuf.set(chunkBuf.subarray(0, n), base);
   scratchOrig.set(chunkOrig.subarray(0, n), base);
   scratchClasses.set(chunkClasses.subarray(0, n), base);
   fold.n = 0;
+  fold.words = 0;
   return base + n;
 }
 
 /**
  * Folds `text` from `fold.i` into the chunk until the text ends, the chunk is full (see
  * `chunkFull`) or a code unit is not yet in the table, and returns the index it stopped at.
- * The loop makes no call: with the classifier's call inside it (taken or not), V8 compiled it
- * to code half as fast.
+ * It also marks where the chunk's words start and end, with no branch: each kept unit writes
+ * the slot of the next word's start (kept, by counting, only when a word starts there) and the
+ * current word's end (written to an unread slot when the unit is not in a word); branches at
+ * every word boundary were half the time. The loop makes no call: with the classifier's call
+ * inside it (taken or not), V8 compiled it to code half as fast.
  */
 function foldKnownUnits(text: string, fold: FoldState): number {
   const len = text.length;
   const table = INFO;
   const soft = CHUNK_UNITS - CHUNK_SLACK;
-  let { i, n, prev } = fold;
+  let { i, n, prev, words } = fold;
   for (; i < len; i++) {
     const info = table[text.charCodeAt(i)]!;
     // One test for the rare cases (not yet classified, dropped) keeps the common path short.
@@ -334,6 +338,10 @@ function foldKnownUnits(text: string, fold: FoldState): number {
     if (info & prev & SPACE) continue;
     // The chunk is full: at the first unit outside a word once past `soft`, at the latest at its size.
     if (n >= soft && (n === CHUNK_UNITS || !(prev & WORD))) break;
+    const inWord = info & WORD;
+    chunkWordStarts[words] = n;
+    words += inWord & ~prev;
+    chunkWordEnds[words | ((inWord - 1) & OUTSIDE_WORD_SLOT)] = n + 1;
     prev = info;
     chunkBuf[n] = info >>> FOLD_SHIFT;
     chunkClasses[n] = info;
@@ -342,30 +350,16 @@ function foldKnownUnits(text: string, fold: FoldState): number {
   fold.i = i;
   fold.n = n;
   fold.prev = prev;
+  fold.words = words;
   return i;
 }
 
 /**
- * Finds the words in the chunk's `n` units, which sit at `base` in the text. First a pass over
- * the units with no branch (word starts and ends are stored unconditionally into slots kept by
- * counting: data-dependent branches at every word boundary were half the time), then a pass
- * over the words that files each one's start and whether it is capitalised and passes the filter.
+ * Files the `local` words the fold marked in the chunk's `n` units, which sit at `base` in the
+ * text: each one's start, and whether it is capitalised and passes the filter. A word that goes
+ * on from the chunk before (only a "word" longer than `CHUNK_SLACK`) was filed there.
  */
-function findWords(n: number, base: number, state: WordState, keyFilter: WordFilter): void {
-  let prev = state.prev;
-  // Words started in this chunk so far. A word that goes on from the chunk before (only a
-  // "word" longer than `CHUNK_SLACK`) starts nothing here.
-  let local = 0;
-  for (let k = 0; k < n; k++) {
-    const cls = chunkClasses[k]!;
-    const inWord = cls & WORD;
-    // The slot of the next word holds the latest unit until a word starts there.
-    chunkWordStarts[local] = k;
-    local += inWord & ~prev;
-    // A word unit moves the current word's end; any other unit writes to the unread slot.
-    chunkWordEnds[local | ((inWord - 1) & OUTSIDE_WORD_SLOT)] = k + 1;
-    prev = cls;
-  }
+function fileWords(n: number, local: number, base: number, state: WordState, keyFilter: WordFilter): void {
   const { bits, shift } = keyFilter;
   const { count } = state;
   let capitalised = 0;
@@ -393,7 +387,6 @@ function findWords(n: number, base: number, state: WordState, keyFilter: WordFil
   state.count = count + local;
   state.capitalised += capitalised;
   state.keys += keys;
-  state.prev = prev;
 }
 
 /** Normalised end of word `word` of `nt` (just after its last unit). */

@@ -16,7 +16,15 @@ import {
 } from './compiled-format';
 import { dateFit as importedDateFit } from './dates';
 import { contextCount as importedContextCount } from './evidence';
-import type { Matcher } from './load';
+import {
+  type Matcher,
+  NODE_STRIDE as importedNODE_STRIDE,
+  ROW_CAPS as importedROW_CAPS,
+  ROW_ENTITY as importedROW_ENTITY,
+  ROW_FLAGS as importedROW_FLAGS,
+  ROW_NODE as importedROW_NODE,
+  ROW_STRIDE as importedROW_STRIDE,
+} from './load';
 import type { NormalizedText } from './normalize';
 import { besideShoutedWord as importedBesideShoutedWord, gluedToProperName as importedGluedToProperName, type NameEdges } from './proper-name';
 import type { Candidate, ContextHit } from './scan';
@@ -33,6 +41,12 @@ import {
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
 // binding is read through a getter at every use, which cost a third of the matcher's time.
 const caseAllows = importedCaseAllows;
+const NODE_STRIDE = importedNODE_STRIDE;
+const ROW_CAPS = importedROW_CAPS;
+const ROW_ENTITY = importedROW_ENTITY;
+const ROW_FLAGS = importedROW_FLAGS;
+const ROW_NODE = importedROW_NODE;
+const ROW_STRIDE = importedROW_STRIDE;
 const CASE_EXACT = importedCASE_EXACT;
 const CASE_MASK = importedCASE_MASK;
 const CASE_PROPER = importedCASE_PROPER;
@@ -136,7 +150,8 @@ function judge(cand: Candidate | NearMissCandidate, input: ResolveInput): Option
   const ranking: Ranking = { top: undefined, second: undefined };
   const glued: GluedCache = { value: undefined };
   let current: Option | undefined;
-  for (let a = m.firstAlias[cand.node]! - 1; a >= 0 && a < m.aliasNode.length && m.aliasNode[a] === cand.node; a++) {
+  const rows = m.rows;
+  for (let a = m.nodes[NODE_STRIDE * cand.node + 2]! - 1; a >= 0 && rows[ROW_STRIDE * a + ROW_NODE] === cand.node; a++) {
     const option = judgeRow(a, cand, input, glued);
     if (!option) continue;
     if (current && current.entity !== option.entity) {
@@ -174,11 +189,12 @@ interface GluedCache {
 /** Applies the rules to one alias row at one candidate span. */
 function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: ResolveInput, glued: GluedCache): Option | undefined {
   const { nt, text, matcher: m, day, seen } = input;
-  const flags = m.aliasFlags[a]!;
+  const row = ROW_STRIDE * a;
+  const flags = m.rows[row + ROW_FLAGS]!;
   const nearMiss = 'nearMiss' in cand;
   if (nearMiss) {
     if ((flags & CASE_MASK) !== CASE_PROPER || !(flags & FLAG_HAS_LOWER)) return undefined;
-  } else if (!caseAllows(flags, { offsets: m.capOffsets, from: m.capsStart[a]!, to: m.capsStart[a + 1]! }, nt, cand.start, cand.end)) {
+  } else if (!caseAllows(flags, { offsets: m.capOffsets, from: m.rows[row + ROW_CAPS]!, to: m.rows[row + ROW_STRIDE + ROW_CAPS]! }, nt, cand.start, cand.end)) {
     return undefined;
   }
   if ((flags & CASE_MASK) === CASE_EXACT && cand.end - cand.start <= SHOUTABLE_ACRONYM_LENGTH && besideShoutedWord(nt, text, cand.start, cand.end)) {
@@ -191,7 +207,7 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
     glued.value ??= gluedToProperName(nt, text, cand.start, cand.end, input.edges);
     if (glued.value) return undefined;
   }
-  const entity = m.aliasEntity[a]!;
+  const entity = m.rows[row + ROW_ENTITY]!;
   const spec = m.entities[entity]!;
   const fit = dateFit(spec.from, spec.to, day);
   if (!fit) return undefined;

@@ -3,7 +3,7 @@
  * units and report every alias, context word and event head that ends on a word boundary.
  * Everything comes out sorted by start, then by end.
  */
-import { type Matcher, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD } from './load';
+import { CHILD_COUNT_MASK as importedCHILD_COUNT_MASK, type Matcher, NODE_STRIDE as importedNODE_STRIDE, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD, TERMINAL_SHIFT as importedTERMINAL_SHIFT } from './load';
 import { type NormalizedText, UNIT_INFO as importedUnitInfo, WORD as importedWord } from './normalize';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
@@ -11,6 +11,9 @@ import { type NormalizedText, UNIT_INFO as importedUnitInfo, WORD as importedWor
 const TERMINAL_ALIAS = importedTERMINAL_ALIAS;
 const TERMINAL_CONTEXT = importedTERMINAL_CONTEXT;
 const TERMINAL_HEAD = importedTERMINAL_HEAD;
+const TERMINAL_SHIFT = importedTERMINAL_SHIFT;
+const CHILD_COUNT_MASK = importedCHILD_COUNT_MASK;
+const NODE_STRIDE = importedNODE_STRIDE;
 const UNIT_INFO = importedUnitInfo;
 const WORD = importedWord;
 
@@ -43,7 +46,7 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
   const hits: ContextHit[] = [];
   const heads: ContextHit[] = [];
   const { buf, wordStarts, keyWords, keyWordCount, length: n } = nt;
-  const { rootChild, terminal, firstChild, childCount, label } = m;
+  const { rootChild, nodes, label } = m;
   // Normalised units are classified (`UNIT_INFO`): one table read per boundary test.
   const info = UNIT_INFO;
   // Only words that may start a key: `nt` must come from `normalize(text, m.firstWords)`.
@@ -54,14 +57,15 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
     let j = start + 1;
     while (node !== 0) {
       // j is the end of the span spelled so far; it must not cut a word in two.
-      const kind = terminal[node]!;
+      const meta = nodes[NODE_STRIDE * node + 1]!;
+      const kind = meta >>> TERMINAL_SHIFT;
       if (kind !== 0 && (j === n || !(info[buf[j]!]! & WORD))) {
         if (kind & TERMINAL_ALIAS) candidates.push({ start, end: j, node, word });
         if (kind & TERMINAL_CONTEXT) hits.push({ start, end: j, node, word });
         if (kind & TERMINAL_HEAD) heads.push({ start, end: j, node, word });
       }
       if (j === n) break;
-      node = childOf(firstChild[node]!, childCount[node]!, label, buf[j++]!);
+      node = childOf(nodes[NODE_STRIDE * node]!, meta & CHILD_COUNT_MASK, label, buf[j++]!);
     }
   }
   return { candidates, hits, heads };

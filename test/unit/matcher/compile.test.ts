@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordSignature } from '../../../extension/matcher/normalize';
 import { compileMatcher, findMentions, loadMatcher } from '../../../extension/matcher';
 import type { AliasSpec, EntitySpec } from '../../../extension/matcher/types';
 import { ALIASES, ENTITIES } from './fixture';
@@ -30,7 +31,20 @@ describe('compileMatcher output', () => {
   });
 
   it('declares its format version', () => {
-    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(2);
+    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(3);
+  });
+
+  it('lists the signatures of the keys\' first words, once each and sorted', () => {
+    const { firstWords } = compileMatcher(
+      [
+        { text: 'NATO-Russia Council', entity: 'a', match: 'full', case: 'proper' },
+        { text: 'NATO', entity: 'a', match: 'full', case: 'exact' },
+        { text: 'U.S.', entity: 'b', match: 'full', case: 'proper' },
+      ],
+      [{ id: 'a', type: 'organization', context: [] }, { id: 'b', type: 'place', context: [] }],
+    ) as unknown as { firstWords: number[] };
+    const sign = (word: string) => wordSignature(word.charCodeAt(0), word.charCodeAt(1) || 0, word.charCodeAt(2) || 0, word.length);
+    expect(firstWords).toEqual([sign('nato'), sign('u')].sort((a, b) => a - b));
   });
 
   it('deduplicates aliases that normalise to the same row', () => {
