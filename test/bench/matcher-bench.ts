@@ -13,11 +13,19 @@
  * cost flat in the number of aliases. The regex that counts for the target is the fair one, which
  * finds what the matcher finds (`baselines.ts`); the ASCII-only one is printed beside it. Nothing
  * here asserts: timings are printed with PASS/MISS against the targets, not tested.
+ *
+ * Each row (a text with its dataset) runs in a fresh node process, the matcher first and then
+ * its baselines: a page's content script starts with a fresh JIT and heap too, and in one long
+ * process the rows before (a 10k-alias regex, fuse.js's allocations) left garbage to collect and
+ * code tuned to other inputs behind them, which cost the matcher 10 to 20 % of its throughput.
+ * The matcher timed is the shipped bundle (`shipped-matcher.ts`), built once per run.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { compileMatcher, findMentions, loadMatcher, type CompiledMatcher, type Matcher } from '../../extension/matcher';
+import { compileMatcher, loadMatcher, type CompiledMatcher, type Matcher } from '../../extension/matcher';
 import { normalize } from '../../extension/matcher/normalize';
 import { scan } from '../../extension/matcher/scan';
 import { loadSources } from '../../extension/dataset/build-pack';
@@ -25,8 +33,14 @@ import { DATASET_DIR, loadPack } from '../../scripts/lib/annotate-text';
 import { REPO_ROOT } from '../../scripts/lib/gold';
 import { readHtmlPage } from '../../scripts/lib/html-text';
 import { asciiRegexBaseline, fairRegexBaseline, foldedRegexBaseline, fuseBaseline } from './baselines';
+import { bundleMatcher, loadBundledMatcher, type ShippedMatcher } from './shipped-matcher';
 import { prng, syntheticDataset, syntheticText } from './synthetic';
 
+/**
+ * Fresh processes per row that time the matcher; the row reports their median. One process's
+ * best run still varies by ±10 % from process to process here (JIT and memory placement).
+ */
+const MATCHER_PROCESSES = 3;
 /** Alias counts of the synthetic runs. */
 const ALIAS_COUNTS = [1_000, 10_000, 100_000];
 /** Size of each synthetic text, in UTF-16 units (ASCII, so also bytes). */
@@ -92,7 +106,8 @@ function measureWithin(text: string, run: (text: string) => unknown, budgetMs: n
   return bytes / 1e6 / (ms / 1000);
 }
 
-const matcherRun = (matcher: Matcher, date?: string) => (text: string) => findMentions(text, matcher, { ...(date ? { date } : {}), seen: new Set() });
+const matcherRun = (shipped: ShippedMatcher, matcher: Matcher, date?: string) => (text: string) =>
+  shipped.findMentions(text, matcher, { ...(date ? { date } : {}), seen: new Set() });
 const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toPrecision(2));
 
 interface Row {
@@ -108,6 +123,9 @@ interface Row {
   foldedRegex: number;
   asciiRegex: number;
   fuse: number;
+  /** The lowest and highest of the processes' figures behind `matcher` (the parent fills them in). */
+  matcherLow?: number;
+  matcherHigh?: number;
   /** Start-up, ms: `loadMatcher` on the parsed pack, and the regex's construction and first run. */
   matcherStartMs: number;
   regexStartMs: number;
@@ -133,18 +151,19 @@ function orTooLarge(measure: () => number): number {
 const fmtOr = (x: number): string => (Number.isNaN(x) ? 'too large' : fmt(x));
 const ratio = (a: number, b: number): string => (Number.isNaN(a) || Number.isNaN(b) ? '–' : `${fmt(a / b)}×`);
 
-function benchRow(label: string, text: string, compiled: CompiledMatcher, aliasTexts: string[], date?: string): Row {
-  // Both start-ups run first, uncached: the content script pays them on every page it opens.
-  const matcherStartMs = once(() => loadMatcher(compiled));
-  const regexStartMs = orTooLarge(() => once(() => fairRegexBaseline(aliasTexts)('warm up')));
-  const matcher = loadMatcher(compiled);
+function benchRow(shipped: ShippedMatcher, label: string, text: string, compiled: CompiledMatcher, aliasTexts: string[], date?: string): Row {
+  // The matcher's start-up runs first, uncached: the content script pays it on every page it opens.
+  const matcherStartMs = once(() => shipped.loadMatcher(compiled));
+  const matcher = shipped.loadMatcher(compiled);
+  const matcherMBs = measure(text, matcherRun(shipped, matcher, date));
+  if (matcherOnly) return { label, aliases: aliasTexts.length, mb: utf8Bytes(text) / 1e6, matcher: matcherMBs, matcherStartMs, ...NO_BASELINES };
   return {
-    matcherStartMs,
-    regexStartMs,
     label,
     aliases: aliasTexts.length,
     mb: utf8Bytes(text) / 1e6,
-    matcher: measure(text, matcherRun(matcher, date)),
+    matcher: matcherMBs,
+    matcherStartMs,
+    regexStartMs: orTooLarge(() => once(() => fairRegexBaseline(aliasTexts)('warm up'))),
     regex: orTooLarge(() => measureWithin(text, fairRegexBaseline(aliasTexts), REGEX_BUDGET_MS)),
     foldedRegex: measureWithin(text, foldedRegexBaseline(aliasTexts), REGEX_BUDGET_MS),
     asciiRegex: measureWithin(text, asciiRegexBaseline(aliasTexts), REGEX_BUDGET_MS),
@@ -152,37 +171,131 @@ function benchRow(label: string, text: string, compiled: CompiledMatcher, aliasT
   };
 }
 
-// Real page text: the pages of test/fixtures/pages, read as the content script reads them.
-const pagesDir = join(REPO_ROOT, 'test/fixtures/pages');
-const t0 = performance.now();
-const pages = readdirSync(pagesDir)
-  .filter((f) => f.endsWith('.html'))
-  .sort()
-  .map((f) => readHtmlPage(readFileSync(join(pagesDir, f), 'utf8')).text);
-const extractMs = performance.now() - t0;
-const pageText = pages.join('\n\n');
-const real = loadPack();
-// The compiled pack keeps aliases only as trie keys; the baselines get them as written in the sources.
-const realAliasTexts = loadSources(DATASET_DIR).entities.flatMap((s) => s.entity.aliases.map((a) => a.text));
+/** What the real-pages row adds: how its text was read, and what each regex finds on it. */
+interface RealPagesInfo {
+  extractMs: number;
+  aliasCount: number;
+  scanned: number;
+  foundByRegex: number;
+  foundByFolded: number;
+  foundByAscii: number;
+}
 
-const rows: Row[] = [benchRow(`real pages (${pages.length}, pack of ${real.pack.entities.length} entities)`, pageText, real.pack.matcher, realAliasTexts, '2022-01-15')];
-for (const count of ALIAS_COUNTS) {
+/** The real-pages row: the pages of test/fixtures/pages, read as the content script reads them. */
+function realPagesRow(shipped: ShippedMatcher): ChildReport {
+  const pagesDir = join(REPO_ROOT, 'test/fixtures/pages');
+  const t0 = performance.now();
+  const pages = readdirSync(pagesDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => readHtmlPage(readFileSync(join(pagesDir, f), 'utf8')).text);
+  const extractMs = performance.now() - t0;
+  const pageText = pages.join('\n\n');
+  const real = loadPack();
+  // The compiled pack keeps aliases only as trie keys; the baselines get them as written in the sources.
+  const aliasTexts = loadSources(DATASET_DIR).entities.flatMap((s) => s.entity.aliases.map((a) => a.text));
+  const row = benchRow(shipped, `real pages (${pages.length}, pack of ${real.pack.entities.length} entities)`, pageText, real.pack.matcher, aliasTexts, '2022-01-15');
+  if (matcherOnly) return { row };
+  // Fairness: beside what each regex finds, the alias occurrences the matcher scans (its trie
+  // candidates, leftmost-longest and non-overlapping, as an alternation picks them; before the
+  // rules, which the regexes do not have).
+  const realMatcher = loadMatcher(real.pack.matcher);
+  const { candidates } = scan(normalize(pageText, realMatcher.firstWords), realMatcher);
+  let scanned = 0;
+  for (let i = 0, end = -1; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (c.start < end) continue;
+    let last = c;
+    while (i + 1 < candidates.length && candidates[i + 1]!.start === c.start) last = candidates[++i]!;
+    scanned++;
+    end = last.end;
+  }
+  return {
+    row,
+    info: {
+      extractMs,
+      aliasCount: aliasTexts.length,
+      scanned,
+      foundByRegex: fairRegexBaseline(aliasTexts)(pageText),
+      foundByFolded: foldedRegexBaseline(aliasTexts)(pageText),
+      foundByAscii: asciiRegexBaseline(aliasTexts)(pageText),
+    },
+  };
+}
+
+/** A synthetic row: `count` aliases, and text drawn from them. */
+function syntheticRow(shipped: ShippedMatcher, count: number): Row {
   const random = prng(2022 + count);
   const { aliases, entities } = syntheticDataset(count, random);
   const compiled = JSON.parse(JSON.stringify(compileMatcher(aliases, entities))) as CompiledMatcher;
-  rows.push(benchRow(`synthetic, ${count / 1000}k aliases`, syntheticText(aliases, SYNTHETIC_UNITS, random), compiled, aliases.map((a) => a.text), '2022-01-15'));
+  return benchRow(shipped, `synthetic, ${count / 1000}k aliases`, syntheticText(aliases, SYNTHETIC_UNITS, random), compiled, aliases.map((a) => a.text), '2022-01-15');
 }
 
-console.log(`Matcher throughput (MB/s, MB = 10^6 bytes of UTF-8 text, per CPU second of this process; best of ≥${MIN_RUNS} runs of ≥${MIN_TOTAL_MS} ms in all; node ${process.version})`);
-console.log(`Real pages extracted with extension/text/extract.ts on happy-dom in ${(extractMs / 1000).toFixed(1)} s (not timed below); the real pack has ${realAliasTexts.length} aliases.`);
+/** The child's answer on stdout. JSON has no NaN ("too large"): it travels as null. */
+interface ChildReport {
+  row: Row;
+  info?: RealPagesInfo;
+}
+
+const ROW_FLAG = '--row=';
+const BUNDLE_FLAG = '--bundle=';
+const MATCHER_ONLY_FLAG = '--matcher-only';
+/** This process times the matcher alone, for the median (`MATCHER_PROCESSES`). */
+const matcherOnly = process.argv.includes(MATCHER_ONLY_FLAG);
+const NO_BASELINES = { regex: NaN, foldedRegex: NaN, asciiRegex: NaN, fuse: NaN, regexStartMs: NaN };
+
+/**
+ * Runs row `index` (0: real pages, then the synthetic alias counts) in a fresh node process,
+ * timing the bundle at `bundle`: the matcher alone, or the matcher and the baselines.
+ */
+function runRowInChild(index: number, bundle: string, matcherAlone: boolean): ChildReport {
+  const args = [fileURLToPath(import.meta.url), `${ROW_FLAG}${index}`, `${BUNDLE_FLAG}${bundle}`, ...(matcherAlone ? [MATCHER_ONLY_FLAG] : [])];
+  const child = spawnSync(process.execPath, [...process.execArgv, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`bench row ${index} failed (exit ${child.status ?? child.signal})`);
+  const report = JSON.parse(child.stdout) as ChildReport;
+  for (const key of Object.keys(report.row) as (keyof Row)[]) if (report.row[key] === null) (report.row as unknown as Record<string, number>)[key] = NaN;
+  return report;
+}
+
+const rowArg = process.argv.find((a) => a.startsWith(ROW_FLAG));
+if (rowArg) {
+  const index = Number(rowArg.slice(ROW_FLAG.length));
+  const bundleArg = process.argv.find((a) => a.startsWith(BUNDLE_FLAG));
+  const shipped = loadBundledMatcher(bundleArg ? bundleArg.slice(BUNDLE_FLAG.length) : await bundleMatcher());
+  const report: ChildReport = index === 0 ? realPagesRow(shipped) : { row: syntheticRow(shipped, ALIAS_COUNTS[index - 1]!) };
+  process.stdout.write(JSON.stringify(report));
+  process.exit(0);
+}
+
+const bundle = await bundleMatcher();
+const reports = [0, ...ALIAS_COUNTS.map((_, i) => i + 1)].map((index) => {
+  const full = runRowInChild(index, bundle, false);
+  const alone = Array.from({ length: MATCHER_PROCESSES - 1 }, () => runRowInChild(index, bundle, true).row);
+  const all = [full.row, ...alone];
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const spread = all.map((r) => r.matcher);
+  return {
+    ...full,
+    row: { ...full.row, matcher: middle(all.map((r) => r.matcher)), matcherStartMs: middle(all.map((r) => r.matcherStartMs)), matcherLow: Math.min(...spread), matcherHigh: Math.max(...spread) },
+  };
+});
+const rows = reports.map((r) => r.row);
+const realInfo = reports[0]!.info!;
+
+console.log(`Matcher throughput (MB/s, MB = 10^6 bytes of UTF-8 text, per CPU second; the shipped bundle; per row the median of ${MATCHER_PROCESSES} fresh processes, each the best of ≥${MIN_RUNS} runs of ≥${MIN_TOTAL_MS} ms in all; node ${process.version})`);
+console.log(`Real pages extracted with extension/text/extract.ts on happy-dom in ${(realInfo.extractMs / 1000).toFixed(1)} s (not timed below); the real pack has ${realInfo.aliasCount} aliases.`);
 console.log(`Baselines read each text from its start for ${REGEX_BUDGET_MS / 1000} s (regex) and ${FUSE_BUDGET_MS / 1000} s (fuse.js), reported per MB.\n`);
 console.log(
-  '| text | aliases | MB | matcher MB/s | mark.js-style regex MB/s | folded-text regex MB/s | ASCII-only regex MB/s (finds less) | fuse.js MB/s | matcher ÷ mark.js-style | matcher ÷ folded | matcher ÷ ASCII-only | matcher ÷ fuse.js |',
+  '| text | aliases | MB | matcher MB/s (lowest–highest process) | mark.js-style regex MB/s | folded-text regex MB/s | ASCII-only regex MB/s (finds less) | fuse.js MB/s | matcher ÷ mark.js-style | matcher ÷ folded | matcher ÷ ASCII-only | matcher ÷ fuse.js |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.label} | ${r.aliases} | ${r.mb.toFixed(2)} | ${fmt(r.matcher)} | ${fmtOr(r.regex)} | ${fmt(r.foldedRegex)} | ${fmt(r.asciiRegex)} | ${fmt(r.fuse)} | ` +
+    `| ${r.label} | ${r.aliases} | ${r.mb.toFixed(2)} | ${fmt(r.matcher)} (${fmt(r.matcherLow ?? r.matcher)}–${fmt(r.matcherHigh ?? r.matcher)}) | ${fmtOr(r.regex)} | ${fmt(r.foldedRegex)} | ${fmt(r.asciiRegex)} | ${fmt(r.fuse)} | ` +
       `${ratio(r.matcher, r.regex)} | ${ratio(r.matcher, r.foldedRegex)} | ${ratio(r.matcher, r.asciiRegex)} | ${ratio(r.matcher, r.fuse)} |`,
   );
 }
@@ -192,24 +305,9 @@ console.log('|---|---|---|---|---|');
 for (const r of rows) {
   console.log(`| ${r.label} | ${r.aliases} | ${r.matcherStartMs.toFixed(1)} | ${Number.isNaN(r.regexStartMs) ? 'too large' : r.regexStartMs.toFixed(1)} | ${ratio(r.regexStartMs, r.matcherStartMs)} |`);
 }
-// Fairness: on the real page text, what each regex finds beside the alias occurrences the matcher
-// scans (its trie candidates, leftmost-longest and non-overlapping, as an alternation picks them;
-// before the rules, which the regexes do not have).
-const realMatcher = loadMatcher(real.pack.matcher);
-const { candidates } = scan(normalize(pageText), realMatcher);
-let scanned = 0;
-for (let i = 0, end = -1; i < candidates.length; i++) {
-  const c = candidates[i]!;
-  if (c.start < end) continue;
-  let last = c;
-  while (i + 1 < candidates.length && candidates[i + 1]!.start === c.start) last = candidates[++i]!;
-  scanned++;
-  end = last.end;
-}
 console.log(
-  `\nFairness on the real page text: the matcher scans ${scanned} alias occurrences (leftmost-longest, before its rules); ` +
-    `the mark.js-style regex finds ${fairRegexBaseline(realAliasTexts)(pageText)}, the folded-text regex ${foldedRegexBaseline(realAliasTexts)(pageText)}, ` +
-    `the ASCII-only regex ${asciiRegexBaseline(realAliasTexts)(pageText)}.`,
+  `\nFairness on the real page text: the matcher scans ${realInfo.scanned} alias occurrences (leftmost-longest, before its rules); ` +
+    `the mark.js-style regex finds ${realInfo.foundByRegex}, the folded-text regex ${realInfo.foundByFolded}, the ASCII-only regex ${realInfo.foundByAscii}.`,
 );
 
 const at10k = rows.find((r) => r.label.includes('10k'))!;

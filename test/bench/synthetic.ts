@@ -16,7 +16,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'vri', 'mit', 'sen', 'dra', 'pes', 'kov', 'ber', 'na', 'zel', 'en', 'sky', 'ro', 'tan', 'gu', 'shi', 'mar', 'vo', 'li'];
+const SYLLABLES = ['ka', 'lo', 'vri', 'mit', 'sen', 'dra', 'pes', 'kov', 'ber', 'na', 'zel', 'en', 'sky', 'ro', 'tan', 'gu', 'shi', 'mar', 'vo', 'li', 'bo', 'chen', 'da', 'fi', 'gor', 'hal', 'ju', 'ne', 'ra', 'tov'];
 
 /**
  * Filler prose: function words and the common words of news copy, a few of them capitalised as
@@ -46,8 +46,20 @@ const CONTEXT_POOL = (
 /** A synthetic dataset of about `aliasCount` aliases (two per entity). */
 export function syntheticDataset(aliasCount: number, random: () => number): { aliases: AliasSpec[]; entities: EntitySpec[] } {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-  // Three or four syllables: 168,000 possible words, so names collide about as rarely as real ones.
-  const word = (): string => Array.from({ length: 3 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('');
+  // Three or four syllables (837,000 words), each word used once: no two entities share a name
+  // by accident at any size, so the rows differ in the number of aliases only and not in how
+  // ambiguous the text is. (Drawn freely from 168,000 words, as before, the 100k dataset reused
+  // nearly every word: twice the alias rows per name for the rules to judge.)
+  const used = new Set<string>();
+  const word = (): string => {
+    for (;;) {
+      const w = Array.from({ length: 3 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('');
+      if (!used.has(w)) {
+        used.add(w);
+        return w;
+      }
+    }
+  };
   const capital = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
   const aliases: AliasSpec[] = [];
   const entities: EntitySpec[] = [];
