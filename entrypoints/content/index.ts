@@ -1,10 +1,10 @@
 import '../../assets/styles/highlights.css';
 import type { ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
-import { PageAnnotator } from '../../extension/annotate/page-annotator';
+import { annotatorPackFrom, PageAnnotator } from '../../extension/annotate/page-annotator';
 import { CARD_HOST_TAG, CardHost } from '../../extension/card/card-host';
 import { handleCardRequest } from '../../extension/card/card-requests';
-import { cardSource, type CardSource } from '../../extension/card/card-source';
+import { cardSource, lazyCardSource, type CardSource } from '../../extension/card/card-source';
 import { readPack } from '../../extension/dataset/pack-global';
 import { HighlightLayer, highlightsSupported, type PaintedMention } from '../../extension/highlight/highlight-layer';
 import { MentionSelection, startsBefore } from '../../extension/highlight/mention-selection';
@@ -62,7 +62,7 @@ export default defineContentScript({
           if (session) return session.source;
           if (!lookupSource) {
             const pack = readPack();
-            lookupSource = pack && cardSource(pack);
+            lookupSource = pack && cardSource({ version: pack.version, entities: pack.cards() });
           }
           return lookupSource;
         },
@@ -106,7 +106,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
   const layer = new HighlightLayer(registry);
   const selection = new MentionSelection(layer, mentionFilter(prefs));
   const context = { date: articleDate(document), lang: articleLang(document) };
-  const source = cardSource(pack, context.date);
+  const source = lazyCardSource(() => cardSource({ version: pack.version, entities: pack.cards() }, context.date));
   // For the toolbar badge. Never throws: once the extension is reloaded under
   // the page, Chromium throws "Extension context invalidated" synchronously.
   const reportCount = async (count: number) => {
@@ -117,7 +117,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
     }
   };
 
-  const annotator = new PageAnnotator(pack, selection, {
+  const annotator = new PageAnnotator(annotatorPackFrom(pack.matcher, pack.types, pack.cards), selection, {
     root: () => document.body,
     ownHost: () => cardHost.element,
     context,
@@ -168,3 +168,4 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
     },
   };
 }
+

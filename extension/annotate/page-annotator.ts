@@ -12,7 +12,7 @@
  */
 import type { CardData, CompiledPack, EntityType } from '../dataset/pack';
 import { findMentions, loadMatcher, type Matcher } from '../matcher';
-import type { MatchContext } from '../matcher/types';
+import type { CompiledMatcher, MatchContext } from '../matcher/types';
 import { TextWalker, isBlock, isSkippedElement, type ExtractedText } from '../text/extract';
 import { mentionRange } from '../text/ranges';
 import type { HighlightLayer, PaintedMention } from '../highlight/highlight-layer';
@@ -81,6 +81,36 @@ export interface FoundEntity {
   mentions: number;
 }
 
+/**
+ * What the annotator needs of the pack: the compiled matcher, and of each entity its type (the
+ * highlight's) and its name (for the popup's list). Not the cards: the content script parses
+ * those only when a card is first shown.
+ */
+export interface AnnotatorPack {
+  matcher: CompiledMatcher;
+  typeOf(id: string): EntityType | undefined;
+  nameOf(id: string): string | undefined;
+}
+
+/**
+ * An `AnnotatorPack` from what the content script parses up front (the matcher, the types by
+ * id) and, for names, the cards, read only when the popup first lists the page's names.
+ */
+export function annotatorPackFrom(matcher: CompiledMatcher, types: Readonly<Record<string, EntityType>>, cards: () => readonly CardData[] = () => []): AnnotatorPack {
+  const typeById = new Map(Object.entries(types));
+  let names: Map<string, string> | undefined;
+  return {
+    matcher,
+    typeOf: (id) => typeById.get(id),
+    nameOf: (id) => (names ??= new Map(cards().map((e) => [e.id, e.name]))).get(id),
+  };
+}
+
+/** An `AnnotatorPack` over a whole compiled pack (the tests). */
+export function annotatorPackOf(pack: Pick<CompiledPack, 'matcher' | 'entities'>): AnnotatorPack {
+  return annotatorPackFrom(pack.matcher, Object.fromEntries(pack.entities.map((e) => [e.id, e.type])), () => pack.entities);
+}
+
 export interface PageAnnotatorOptions {
   /** What to read: usually `document.body`. */
   root: () => Node | null;
@@ -106,7 +136,6 @@ export interface PageAnnotatorOptions {
 
 export class PageAnnotator {
   private readonly matcher: Matcher;
-  private readonly cards: Map<string, CardData>;
   private observer: MutationObserver | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Entities mentioned in full anywhere on the page, so later short names link. */
@@ -123,18 +152,12 @@ export class PageAnnotator {
   private capReached = false;
 
   constructor(
-    pack: CompiledPack,
+    private readonly pack: AnnotatorPack,
     /** The highlight layer, or a filter in front of it (`extension/highlight/mention-selection.ts`). */
     private readonly layer: Pick<HighlightLayer, 'add' | 'removeWhere' | 'clear' | 'size' | 'painted'>,
     private readonly options: PageAnnotatorOptions,
   ) {
     this.matcher = loadMatcher(pack.matcher);
-    this.cards = new Map(pack.entities.map((e) => [e.id, e]));
-  }
-
-  /** Card data of an entity of the pack. */
-  card(id: string): CardData | undefined {
-    return this.cards.get(id);
   }
 
   /** Whether the page had more mentions than `MAX_PAINTED_MENTIONS`. */
@@ -186,7 +209,7 @@ export class PageAnnotator {
     for (const m of this.layer.painted) {
       const entry = byId.get(m.entity);
       if (entry) entry.mentions += 1;
-      else byId.set(m.entity, { id: m.entity, name: this.cards.get(m.entity)?.name ?? m.entity, type: m.type, mentions: 1 });
+      else byId.set(m.entity, { id: m.entity, name: this.pack.nameOf(m.entity) ?? m.entity, type: m.type, mentions: 1 });
     }
     return [...byId.values()];
   }
@@ -433,9 +456,9 @@ export class PageAnnotator {
         this.capReached = true;
         break;
       }
-      const card = this.cards.get(m.entity);
-      const placed = card && mentionRange(piece, start + m.start, start + m.end, doc);
-      if (card && placed) painted.push({ range: placed.range, entity: m.entity, type: card.type, nodes: placed.nodes });
+      const type = this.pack.typeOf(m.entity);
+      const placed = type && mentionRange(piece, start + m.start, start + m.end, doc);
+      if (type && placed) painted.push({ range: placed.range, entity: m.entity, type, nodes: placed.nodes });
     }
     return painted;
   }

@@ -24,3 +24,24 @@ export function cardSource(pack: Pick<CompiledPack, 'version' | 'entities'>, art
     ...(articleDate ? { articleDate } : {}),
   };
 }
+
+/**
+ * A `CardSource` built on first use: the content script parses the cards only when a card is
+ * first shown, not when the page is read.
+ */
+export function lazyCardSource(build: () => CardSource): CardSource {
+  let source: CardSource | undefined;
+  const get = () => (source ??= build());
+  return {
+    lookup: (id) => get().lookup(id),
+    get events() {
+      return get().events;
+    },
+    get packVersion() {
+      return get().packVersion;
+    },
+    get articleDate() {
+      return get().articleDate;
+    },
+  };
+}

@@ -4,6 +4,6 @@ declare module 'virtual:backstory-pack' {
 }
 
 declare module 'virtual:backstory-pack-json' {
-  const json: string;
-  export default json;
+  const texts: import('./pack-global').PackTexts;
+  export default texts;
 }

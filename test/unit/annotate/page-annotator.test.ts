@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PageAnnotator, type PageAnnotatorOptions } from '../../../extension/annotate/page-annotator';
+import { annotatorPackOf, PageAnnotator, type PageAnnotatorOptions } from '../../../extension/annotate/page-annotator';
 import type { PassKind } from '../../../extension/annotate/perf-marks';
 import type { CompiledPack } from '../../../extension/dataset/pack';
 import { HighlightLayer, type HighlightRegistryLike } from '../../../extension/highlight/highlight-layer';
@@ -50,7 +50,7 @@ function painted(layer: HighlightLayer): string[] {
 async function annotate(firstBlockInView: PageAnnotatorOptions['firstBlockInView']): Promise<Run> {
   const layer = new HighlightLayer(new Map() as unknown as HighlightRegistryLike);
   const run: Run = { annotator: undefined as unknown as PageAnnotator, layer, passes: [], atViewport: [] };
-  run.annotator = new PageAnnotator(PACK, layer, {
+  run.annotator = new PageAnnotator(annotatorPackOf(PACK), layer, {
     root: () => document.body,
     ownHost: () => null,
     context: { date: '2022-01-15' },
@@ -157,7 +157,7 @@ describe('PageAnnotator, following changes', () => {
     const run = await annotate(() => null);
     run.annotator.stop();
     const layer = new HighlightLayer(new Map() as unknown as HighlightRegistryLike);
-    const annotator = new PageAnnotator(PACK, layer, { root: () => document.body, ownHost: () => null, context: {}, firstBlockInView: () => null });
+    const annotator = new PageAnnotator(annotatorPackOf(PACK), layer, { root: () => document.body, ownHost: () => null, context: {}, firstBlockInView: () => null });
     running.push(annotator);
     const first = annotator.start();
     const p = document.createElement('p');

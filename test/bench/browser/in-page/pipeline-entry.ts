@@ -5,13 +5,13 @@
  * time and loaded into a page with a synthetic pack of 1k to 100k aliases,
  * which the extension's build cannot carry.
  */
-import { PageAnnotator } from '../../../../extension/annotate/page-annotator';
-import type { CompiledPack } from '../../../../extension/dataset/pack';
+import { annotatorPackFrom, PageAnnotator } from '../../../../extension/annotate/page-annotator';
+import type { PackCore } from '../../../../extension/dataset/pack-global';
 import { HighlightLayer } from '../../../../extension/highlight/highlight-layer';
 
 /** What one run of the pipeline cost on the page. */
 export interface PipelineRun {
-  /** JSON.parse of the pack and the matcher loaded (ms). */
+  /** JSON.parse of the pack's core and the matcher loaded (ms). */
   packMs: number;
   /** Main-thread time of the first full pass: the sum of its slices (ms). */
   scanMs: number;
@@ -20,15 +20,15 @@ export interface PipelineRun {
   mentions: number;
 }
 
-/** Annotates `document.body` with the pack given as JSON text, as the content script does, then cleans up. */
-export async function annotateWith(packJson: string): Promise<PipelineRun> {
+/** Annotates `document.body` with the pack's core given as JSON text (`packTexts`), as the content script does, then cleans up. */
+export async function annotateWith(coreJson: string): Promise<PipelineRun> {
   const t0 = performance.now();
-  const pack = JSON.parse(packJson) as CompiledPack;
+  const core = JSON.parse(coreJson) as PackCore;
   const layer = new HighlightLayer();
   let scanMs = 0;
   let slices = 0;
   let longestSliceMs = 0;
-  const annotator = new PageAnnotator(pack, layer, {
+  const annotator = new PageAnnotator(annotatorPackFrom(core.matcher, core.types), layer, {
     root: () => document.body,
     ownHost: () => null,
     context: { date: '2022-01-15' },

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PACK_GLOBAL, packTexts, providePack, readPack } from '../../../extension/dataset/pack-global';
+import { loadPack } from '../../../scripts/lib/annotate-text';
+
+const pack = loadPack().pack;
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>)[PACK_GLOBAL];
+  vi.restoreAllMocks();
+});
+
+describe('the pack handed from pack.js to the content script', () => {
+  it('parses the matcher and every entity type at once, and the cards only when asked, once', () => {
+    providePack(packTexts(pack));
+    const parse = vi.spyOn(JSON, 'parse');
+    const read = readPack()!;
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(read.version).toBe(pack.version);
+    expect(read.matcher).toEqual(pack.matcher);
+    expect(Object.keys(read.types)).toHaveLength(pack.entities.length);
+    expect(read.types['dmitry-peskov']).toBe('person');
+    expect(read.cards()).toEqual(pack.entities);
+    read.cards();
+    expect(parse).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the cards, the larger part, out of the core', () => {
+    const { core, cards } = packTexts(pack);
+    expect(core.length).toBeLessThan(cards.length);
+    expect(core).not.toContain(pack.entities[0]!.summary);
+  });
+
+  it('is null when pack.js left nothing or something else', () => {
+    expect(readPack()).toBeNull();
+    (globalThis as Record<string, unknown>)[PACK_GLOBAL] = '{"version":"x"}';
+    expect(readPack()).toBeNull();
+  });
+});
