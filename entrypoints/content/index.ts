@@ -121,7 +121,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
     root: () => document.body,
     ownHost: () => cardHost.element,
     context,
-    onPainted: (found) => void reportCount(found.length),
+    onPainted: (count) => void reportCount(count),
     onSlice: recordSlice,
     onPass: recordPass,
   });
@@ -158,7 +158,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
       registry.setStyle(next.style);
       selection.setFilter(mentionFilter(next));
       hover.setDwell(next.hoverDelayMs);
-      void reportCount(annotator.found().length);
+      void reportCount(annotator.entityCount());
     },
     stop() {
       hover.setEnabled(false);

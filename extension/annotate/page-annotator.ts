@@ -117,8 +117,11 @@ export interface PageAnnotatorOptions {
   /** Backstory's own UI host, never read and whose changes never trigger a re-scan. */
   ownHost: () => Element | null;
   context: MatchContext;
-  /** Called after each scan completes, e.g. to update the badge. */
-  onPainted?: (found: FoundEntity[]) => void;
+  /**
+   * Called after each scan completes with how many distinct entities are painted, e.g. for the
+   * badge. A count, not `found()`: names come from the cards, which the page need not parse.
+   */
+  onPainted?: (entityCount: number) => void;
   /** Called around each slice of main-thread work, for performance marks. */
   onSlice?: (start: number, end: number) => void;
   /**
@@ -195,12 +198,17 @@ export class PageAnnotator {
     this.dirty.clear();
     this.removals = false;
     this.layer.clear();
-    this.options.onPainted?.([]);
+    this.options.onPainted?.(0);
   }
 
   /** Resolves once no pass is in flight. */
   idle(): Promise<void> {
     return this.running;
+  }
+
+  /** How many distinct entities are painted. */
+  entityCount(): number {
+    return new Set(this.layer.painted.map((m) => m.entity)).size;
   }
 
   /** The entities currently painted, in order of first appearance. */
@@ -306,7 +314,7 @@ export class PageAnnotator {
     }
     if (generation === this.generation) {
       this.options.onPass?.('full');
-      this.options.onPainted?.(this.found());
+      this.options.onPainted?.(this.entityCount());
     }
     clock.end();
   }
@@ -406,7 +414,7 @@ export class PageAnnotator {
       if (generation !== this.generation) return clock.end();
     }
     this.options.onPass?.('rescan');
-    this.options.onPainted?.(this.found());
+    this.options.onPainted?.(this.entityCount());
     clock.end();
   }
 

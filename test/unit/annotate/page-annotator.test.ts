@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { annotatorPackOf, PageAnnotator, type PageAnnotatorOptions } from '../../../extension/annotate/page-annotator';
+import { annotatorPackFrom, annotatorPackOf, PageAnnotator, type PageAnnotatorOptions } from '../../../extension/annotate/page-annotator';
 import type { PassKind } from '../../../extension/annotate/perf-marks';
 import type { CompiledPack } from '../../../extension/dataset/pack';
 import { HighlightLayer, type HighlightRegistryLike } from '../../../extension/highlight/highlight-layer';
@@ -168,5 +168,28 @@ describe('PageAnnotator, following changes', () => {
     await settle();
     await annotator.idle();
     expect(painted(layer)).toEqual(['Joe Biden=Joe_Biden@a', 'NATO=NATO@new']);
+  });
+});
+
+describe('PageAnnotator and the cards', () => {
+  it('reads and paints the page, and reports the count, without the cards; names come from them when listed', async () => {
+    document.body.innerHTML = '<p>Vladimir Putin spoke to Joe Biden about NATO.</p>';
+    let cardsRead = 0;
+    const counts: number[] = [];
+    const types = Object.fromEntries(PACK.entities.map((e) => [e.id, e.type]));
+    const pack = annotatorPackFrom(PACK.matcher, types, () => {
+      cardsRead += 1;
+      return PACK.entities;
+    });
+    const layer = new HighlightLayer(new Map() as unknown as HighlightRegistryLike);
+    const annotator = new PageAnnotator(pack, layer, { root: () => document.body, ownHost: () => null, context: {}, firstBlockInView: () => null, onPainted: (n) => counts.push(n) });
+    running.push(annotator);
+    await annotator.start();
+    expect(layer.size).toBe(3);
+    expect(counts.at(-1)).toBe(3);
+    expect(cardsRead).toBe(0);
+    expect(annotator.found().map((f) => f.name)).toEqual(['Vladimir_Putin', 'Joe_Biden', 'NATO']);
+    annotator.found();
+    expect(cardsRead).toBe(1);
   });
 });
