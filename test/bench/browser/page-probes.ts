@@ -280,10 +280,26 @@ export type ChangeKind = 'append' | 'feed' | 'replace' | 'navigate';
 export const changeAndWait = async ({ kind, timeoutMs }: { kind: ChangeKind; timeoutMs: number }): Promise<ChangeResult> => {
   const NEW_TEXT = 'In a statement on Friday, Dmitry Peskov said that NATO had not answered the letter sent from Moscow.';
   const FILL = ' Officials said the talks would resume after the holiday, and that a date would be set within days.';
-  // The article's paragraphs: shown, and outside the site's chrome (a page's last <p> is often in a hidden dialog).
-  const paragraphs = [...document.querySelectorAll('p')].filter(
-    (p) => p.checkVisibility({ visibilityProperty: true }) && !p.closest('header, nav, footer, [role="dialog"]'),
-  );
+  // The article: the paragraphs Backstory reads, known by their highlights (a
+  // page's last <p> is often in a hidden dialog or the site's footer).
+  const lit = new Set<Element>();
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('backstory-')) continue;
+    for (const range of highlight) {
+      const p = (range.startContainer.parentElement ?? null)?.closest('p');
+      if (p) lit.add(p);
+    }
+  }
+  const paragraphs = [...document.querySelectorAll('p')].filter((p) => lit.has(p));
+  if (paragraphs.length === 0) {
+    // No name lit in a paragraph (ars-1 names only Facebook and Twitter, in its chrome): the
+    // article is where the longest shown paragraph outside the site's chrome is.
+    const shown = [...document.querySelectorAll('p')].filter(
+      (p) => p.checkVisibility({ visibilityProperty: true }) && !p.closest('header, nav, footer, aside, [role="dialog"], [role="contentinfo"]'),
+    );
+    const longest = shown.reduce<HTMLParagraphElement | undefined>((a, b) => ((b.textContent?.length ?? 0) > (a?.textContent?.length ?? 0) ? b : a), undefined);
+    paragraphs.push(...shown.filter((p) => p.parentElement === longest?.parentElement));
+  }
   const last = paragraphs.at(-1);
   const container = last?.parentElement ?? document.body;
   const make = (i: number) => {
@@ -307,7 +323,7 @@ export const changeAndWait = async ({ kind, timeoutMs }: { kind: ChangeKind; tim
     fresh.append(...posts);
     article.replaceWith(fresh);
   }
-  const lit = () => {
+  const isLit = () => {
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('backstory-')) continue;
       for (const range of highlight) if (target.contains(range.startContainer)) return true;
@@ -319,7 +335,7 @@ export const changeAndWait = async ({ kind, timeoutMs }: { kind: ChangeKind; tim
   while (performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, 5));
     const marks = performance.getEntriesByName('backstory:rescanned').filter((e) => !before.has(e));
-    if (marks.length > 0 && lit()) {
+    if (marks.length > 0 && isLit()) {
       latencyMs = marks[marks.length - 1]!.startTime - t0;
       break;
     }
