@@ -130,10 +130,10 @@ function main(): void {
   const byAliases: number[] = [];
   for (const count of ALIAS_COUNTS) {
     const random = prng(2022 + count);
-    const { aliases, entities } = syntheticDataset(count, random);
+    const { aliases, entities, contextPool } = syntheticDataset(count, random);
     const compiled = JSON.stringify(compileMatcher(aliases, entities));
     const synthetic = loadMatcher(JSON.parse(compiled) as Parameters<typeof loadMatcher>[0]);
-    const text = syntheticText(aliases, ALIAS_SWEEP_CHARS, random, ALIAS_SWEEP_NAME_EVERY).replace(/(.{700}\S*) /g, '$1\n\n');
+    const text = syntheticText(aliases, ALIAS_SWEEP_CHARS, random, { nameEvery: ALIAS_SWEEP_NAME_EVERY, contextPool }).replace(/(.{700}\S*) /g, '$1\n\n');
     const parts = pieces(text);
     const load = time(() => loadMatcher(JSON.parse(compiled) as Parameters<typeof loadMatcher>[0]));
     const floor = time(() => readText(parts));

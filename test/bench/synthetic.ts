@@ -36,15 +36,24 @@ const WORDS = (
 
 /**
  * Context words of the synthetic events: places, months and names, as in the real pack. They
- * occur in the text as often as such words do in news copy (`CONTEXT_EVERY`), not in every sentence.
+ * occur in the text as often as such words do in news copy (`syntheticText`'s `contextEvery`), not in every
+ * sentence. Larger datasets add made-up words to the pool (`contextPoolFor`).
  */
 const CONTEXT_POOL = (
   'geneva brussels vienna minsk moscow kyiv paris berlin london warsaw january february march december ' +
   'sherman ryabkov blinken lavrov stoltenberg grushko zelensky scholz macron johnson kuleba'
 ).split(' ');
 
-/** A synthetic dataset of about `aliasCount` aliases (two per entity). */
-export function syntheticDataset(aliasCount: number, random: () => number): { aliases: AliasSpec[]; entities: EntitySpec[] } {
+/**
+ * Pairs of context words per event: with the 25 words of `CONTEXT_POOL`, the 1k dataset's 167
+ * events share its 300 pairs. Larger datasets get a larger pool, so that a pair still names about
+ * as many events: with the pool fixed, each pair named 110 events at 100k aliases, and every
+ * sentence pattern weighed them all, which measured how ambiguous the dataset was, not its size.
+ */
+const PAIRS_PER_EVENT = 1.8;
+
+/** A synthetic dataset of about `aliasCount` aliases (two per entity), and the context words its events use. */
+export function syntheticDataset(aliasCount: number, random: () => number): { aliases: AliasSpec[]; entities: EntitySpec[]; contextPool: string[] } {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   // Three or four syllables (837,000 words), each word used once: no two entities share a name
   // by accident at any size, so the rows differ in the number of aliases only and not in how
@@ -61,6 +70,10 @@ export function syntheticDataset(aliasCount: number, random: () => number): { al
     }
   };
   const capital = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
+  const events = Math.ceil(aliasCount / 6);
+  const poolSize = Math.max(CONTEXT_POOL.length, Math.ceil((1 + Math.sqrt(1 + 8 * PAIRS_PER_EVENT * events)) / 2));
+  const contextPool = [...CONTEXT_POOL];
+  while (contextPool.length < poolSize) contextPool.push(word());
   const aliases: AliasSpec[] = [];
   const entities: EntitySpec[] = [];
   for (let i = 0; aliases.length < aliasCount; i++) {
@@ -76,20 +89,31 @@ export function syntheticDataset(aliasCount: number, random: () => number): { al
       aliases.push({ text: `${capital(word())} ${pick(['Council', 'Ministry', 'Agency'])}`, entity: id, match: 'full', case: 'proper' });
       aliases.push({ text: word().toUpperCase(), entity: id, match: 'full', case: 'exact' });
     } else {
-      entities.push({ id, type: 'event', context: [pick(CONTEXT_POOL), pick(CONTEXT_POOL)], start: '2021-12-01' });
+      entities.push({ id, type: 'event', context: [pick(contextPool), pick(contextPool)], start: '2021-12-01' });
       aliases.push({ text: `${word()} ${pick(WORDS)} talks`, entity: id, match: 'full', case: 'any' });
       aliases.push({ text: `${capital(word())} summit`, entity: id, match: 'short', case: 'any' });
     }
   }
-  return { aliases, entities };
+  return { aliases, entities, contextPool };
+}
+
+/** How dense `syntheticText` is: one word in this many is a name (40), a made-up capitalised word (30), a context word (150). */
+export interface SyntheticTextOptions {
+  nameEvery?: number;
+  typoEvery?: number;
+  contextEvery?: number;
+  /** The context words to draw from: the dataset's (`syntheticDataset`); the 25 real ones by default. */
+  contextPool?: readonly string[];
 }
 
 /**
- * About `units` UTF-16 units of prose in which one word in `nameEvery` starts a dataset name,
+ * About `units` UTF-16 units of prose in which one word in `nameEvery` (40) starts a dataset name,
  * far denser than real pages (a worst case for the rules), one in `typoEvery` is a capitalised
- * made-up word (the near-miss stage's work) and one in `contextEvery` a context word.
+ * made-up word (the near-miss stage's work) and one in `contextEvery` a word of `contextPool`
+ * (the dataset's, from `syntheticDataset`).
  */
-export function syntheticText(aliases: readonly AliasSpec[], units: number, random: () => number, nameEvery = 40, typoEvery = 30, contextEvery = 150): string {
+export function syntheticText(aliases: readonly AliasSpec[], units: number, random: () => number, options: SyntheticTextOptions = {}): string {
+  const { nameEvery = 40, typoEvery = 30, contextEvery = 150, contextPool = CONTEXT_POOL } = options;
   const parts: string[] = [];
   let length = 0;
   while (length < units) {
@@ -97,7 +121,7 @@ export function syntheticText(aliases: readonly AliasSpec[], units: number, rand
     let w: string;
     if (r < 1 / nameEvery) w = aliases[Math.floor(random() * aliases.length)]!.text;
     else if (r < 1 / nameEvery + 1 / typoEvery) w = SYLLABLES[Math.floor(random() * SYLLABLES.length)]!.toUpperCase()[0] + 'arkovsen';
-    else if (r < 1 / nameEvery + 1 / typoEvery + 1 / contextEvery) w = CONTEXT_POOL[Math.floor(random() * CONTEXT_POOL.length)]!;
+    else if (r < 1 / nameEvery + 1 / typoEvery + 1 / contextEvery) w = contextPool[Math.floor(random() * contextPool.length)]!;
     else w = WORDS[Math.floor(random() * WORDS.length)]!;
     parts.push(w);
     length += w.length + 1;

@@ -177,7 +177,7 @@ async function main(): Promise<void> {
       }
       for (const n of ALIAS_COUNTS) {
         const random = prng(2022 + n);
-        const { aliases: specs, entities } = syntheticDataset(n, random);
+        const { aliases: specs, entities, contextPool } = syntheticDataset(n, random);
         const pack: CompiledPack = {
           version: 'bench',
           entities: entities.map((e) => ({ id: e.id, type: e.type, name: e.id, description: '', summary: '', related: [], reviewed: '2022-01-01' })),
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
         };
         const json = packTexts(pack).core;
         const packPath = await pages.write(`aliases-${n}.json`, json);
-        const text = syntheticText(specs, ALIAS_SWEEP_CHARS, random, ALIAS_SWEEP_NAME_EVERY);
+        const text = syntheticText(specs, ALIAS_SWEEP_CHARS, random, { nameEvery: ALIAS_SWEEP_NAME_EVERY, contextPool });
         const paragraphs = text.match(/.{1,700}(?:\s|$)/g) ?? [text];
         const pagePath = await pages.write(
           `aliases-${n}.html`,

@@ -28,7 +28,7 @@ describe('scan: the first-word filter', () => {
     { label: 'the Moscow Times article, real pack', text: () => article('seed-moscowtimes.txt'), matcher: () => loadMatcher(loadPack().pack.matcher) },
     { label: 'the CNN article, real pack', text: () => article('cnn-2021-12-29-biden-putin-call.txt'), matcher: () => loadMatcher(loadPack().pack.matcher) },
     { label: 'both articles, test dataset', text: () => article('seed-moscowtimes.txt') + article('cnn-2021-12-29-biden-putin-call.txt'), matcher: () => loadMatcher(compileMatcher(ALIASES, ENTITIES)) },
-    { label: '200 KB of synthetic text, 5k aliases', text: () => syntheticText(synthetic.aliases, 200_000, random), matcher: () => loadMatcher(compileMatcher(synthetic.aliases, synthetic.entities)) },
+    { label: '200 KB of synthetic text, 5k aliases', text: () => syntheticText(synthetic.aliases, 200_000, random, { contextPool: synthetic.contextPool }), matcher: () => loadMatcher(compileMatcher(synthetic.aliases, synthetic.entities)) },
   ])('loses nothing a walk from every word finds: $label', ({ text, matcher }) => {
     const m = matcher();
     const t = text();
