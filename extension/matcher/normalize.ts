@@ -237,7 +237,7 @@ const chunkCapitalised = new Int32Array(CHUNK_UNITS / 2 + 2);
 const chunkKeyWords = new Int32Array(CHUNK_UNITS / 2 + 2);
 /**
  * Bit of a `chunkWordEnds` index that units outside words set: they write to the upper half,
- * which nothing reads (`findWords` stores without branching). A power of two above any word count.
+ * which nothing reads (`foldKnownUnits` stores without branching). A power of two above any word count.
  */
 const OUTSIDE_WORD_SLOT = CHUNK_UNITS;
 /** Per word of the chunk, its end (local), at index word + 1. */
@@ -247,9 +247,10 @@ const chunkWordEnds = new Int32Array(2 * OUTSIDE_WORD_SLOT);
 const NO_WORDS: WordFilter = { bits: new Int32Array(1), shift: 27 };
 
 /**
- * Normalises `text`: a pass folds its code units, chunk by chunk, and a second finds the words
- * in each folded chunk and, among them, those that pass `keyFilter`. The result's arrays are
- * shared scratch space (see `NormalizedText`), so callers copy what they keep.
+ * Normalises `text` chunk by chunk: one pass over each chunk folds its code units and marks
+ * where words start and end, then each word of the chunk is filed (its start, whether it is
+ * capitalised, whether it passes `keyFilter`). The result's arrays are shared scratch space
+ * (see `NormalizedText`), so callers copy what they keep.
  */
 export function normalize(text: string, keyFilter: WordFilter = NO_WORDS): NormalizedText {
   ensureCapacity(text.length + 1);
