@@ -20,6 +20,7 @@ import { PIECE_MIN_CHARS } from '../../extension/annotate/page-annotator';
 import { buildPackFromDir } from '../../extension/dataset/build-pack';
 import { compileMatcher, findMentions, loadMatcher, type Matcher } from '../../extension/matcher';
 import { syntheticArticleText } from '../fixtures/pages/synthetic-pages';
+import { FLAT_IN_ALIASES_MAX_RATIO } from './flat-target';
 import { prng, syntheticDataset, syntheticText } from './synthetic';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -148,7 +149,7 @@ function main(): void {
   log('\nTargets (node figures; the browser bench has the page-level ones)');
   log(`${coldMs <= TARGET_PACK_MS ? 'PASS' : 'MISS'}  pack parsed and matcher loaded in ≤ ${TARGET_PACK_MS} ms: ${ms(coldMs)} ms cold`);
   log(`${linear <= 2 ? 'PASS' : 'MISS'}  cost linear in text: ms per 100 KB varies by ${linear.toFixed(2)}× from 100 KB to 5 MB`);
-  log(`${flat <= 2 ? 'PASS' : 'MISS'}  cost flat in aliases: ${flat.toFixed(2)}× from ${ALIAS_COUNTS[0]!.toLocaleString('en')} to ${ALIAS_COUNTS.at(-1)!.toLocaleString('en')} aliases`);
+  log(`${flat <= FLAT_IN_ALIASES_MAX_RATIO ? 'PASS' : 'MISS'}  cost flat in aliases (≤ ${FLAT_IN_ALIASES_MAX_RATIO}×): ${flat.toFixed(2)}× from ${ALIAS_COUNTS[0]!.toLocaleString('en')} to ${ALIAS_COUNTS.at(-1)!.toLocaleString('en')} aliases`);
   process.stdout.write(lines.join('\n') + '\n');
 }
 
