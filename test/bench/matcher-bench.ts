@@ -30,7 +30,7 @@ import { normalize } from '../../extension/matcher/normalize';
 import { scan } from '../../extension/matcher/scan';
 import { REPO_ROOT } from '../../scripts/lib/gold';
 import { asciiRegexBaseline, fairRegexBaseline, foldedRegexBaseline, fuseBaseline } from './baselines';
-import { FLAT_IN_ALIASES_MAX_RATIO } from './flat-target';
+import { ALIAS_COUNTS, FLAT_IN_ALIASES_MAX_RATIO } from './alias-sweep';
 import { bundleMatcher, loadBundledMatcher, type ShippedMatcher } from './shipped-matcher';
 import { prng, syntheticDataset, syntheticText } from './synthetic';
 
@@ -39,8 +39,6 @@ import { prng, syntheticDataset, syntheticText } from './synthetic';
  * best run still varies by ±10 % from process to process here (JIT and memory placement).
  */
 const MATCHER_PROCESSES = 3;
-/** Alias counts of the synthetic runs. */
-const ALIAS_COUNTS = [1_000, 10_000, 100_000];
 /** Size of each synthetic text, in UTF-16 units (ASCII, so also bytes). */
 const SYNTHETIC_UNITS = 2_000_000;
 /** Each measurement repeats until it has run this long, and at least `MIN_RUNS` times. */

@@ -20,16 +20,12 @@ import { PIECE_MIN_CHARS } from '../../extension/annotate/page-annotator';
 import { buildPackFromDir } from '../../extension/dataset/build-pack';
 import { compileMatcher, findMentions, loadMatcher, type Matcher } from '../../extension/matcher';
 import { syntheticArticleText } from '../fixtures/pages/synthetic-pages';
-import { FLAT_IN_ALIASES_MAX_RATIO } from './flat-target';
+import { ALIAS_COUNTS, ALIAS_SWEEP_CHARS, ALIAS_SWEEP_NAME_EVERY, FLAT_IN_ALIASES_MAX_RATIO } from './alias-sweep';
 import { prng, syntheticDataset, syntheticText } from './synthetic';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** Text sizes of the sweep, in UTF-16 units (the text is ASCII, so also bytes). */
 const TEXT_SIZES = [10_000, 30_000, 100_000, 300_000, 1_000_000, 5_000_000];
-const ALIAS_COUNTS = [1_000, 10_000, 100_000];
-const ALIAS_SWEEP_CHARS = 1_000_000;
-/** One word in this many starts a name in the alias sweep: a long report's density. */
-const ALIAS_SWEEP_NAME_EVERY = 400;
 /** Each figure is the median of this many timed runs, after one warm-up. */
 const RUNS = 7;
 /** Fresh processes for the cold pack load. */

@@ -38,7 +38,7 @@ import { packTexts } from '../../../extension/dataset/pack-global';
 import { compileMatcher } from '../../../extension/matcher';
 import { CHROME_EXT_DIR, ROOT } from '../../e2e/harness/paths';
 import { startStaticServer } from '../../e2e/harness/server';
-import { FLAT_IN_ALIASES_MAX_RATIO } from '../flat-target';
+import { ALIAS_COUNTS, ALIAS_SWEEP_CHARS, ALIAS_SWEEP_NAME_EVERY, FLAT_IN_ALIASES_MAX_RATIO } from '../alias-sweep';
 import { prng, syntheticDataset, syntheticText } from '../synthetic';
 import { preparePages, type BenchPage } from './bench-pages';
 import {
@@ -69,11 +69,6 @@ const TARGET = {
   heapMB: 10,
 };
 
-/** Alias counts of the synthetic packs, and the text each is run on. */
-const ALIAS_COUNTS = [1_000, 10_000, 100_000];
-const ALIAS_SWEEP_CHARS = 1_000_000;
-/** One word in this many starts a name: about one mention per 2.5 KB, as a long report has. */
-const ALIAS_SWEEP_NAME_EVERY = 400;
 /** Runs of each sweep point. */
 const SWEEP_RUNS = 3;
 
