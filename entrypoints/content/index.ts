@@ -5,7 +5,7 @@ import { annotatorPackFrom, PageAnnotator } from '../../extension/annotate/page-
 import { CARD_HOST_TAG, CardHost } from '../../extension/card/card-host';
 import { handleCardRequest } from '../../extension/card/card-requests';
 import { cardSource, lazyCardSource, type CardSource } from '../../extension/card/card-source';
-import { readPack } from '../../extension/dataset/pack-global';
+import { readPack, type ContentPack } from '../../extension/dataset/pack-global';
 import { HighlightLayer, highlightsSupported, type PaintedMention } from '../../extension/highlight/highlight-layer';
 import { MentionSelection, startsBefore } from '../../extension/highlight/mention-selection';
 import { StyledHighlightRegistry } from '../../extension/highlight/styled-registry';
@@ -62,7 +62,7 @@ export default defineContentScript({
           if (session) return session.source;
           if (!lookupSource) {
             const pack = readPack();
-            lookupSource = pack && cardSource({ version: pack.version, entities: pack.cards() });
+            lookupSource = pack && packCardSource(pack);
           }
           return lookupSource;
         },
@@ -106,7 +106,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
   const layer = new HighlightLayer(registry);
   const selection = new MentionSelection(layer, mentionFilter(prefs));
   const context = { date: articleDate(document), lang: articleLang(document) };
-  const source = lazyCardSource(() => cardSource({ version: pack.version, entities: pack.cards() }, context.date));
+  const source = lazyCardSource(() => packCardSource(pack, context.date));
   // For the toolbar badge. Never throws: once the extension is reloaded under
   // the page, Chromium throws "Extension context invalidated" synchronously.
   const reportCount = async (count: number) => {
@@ -169,3 +169,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
   };
 }
 
+/** The card source of the content script's pack: reads (parses) its cards. */
+function packCardSource(pack: ContentPack, articleDate?: string): CardSource {
+  return cardSource({ version: pack.version, entities: pack.cards() }, articleDate);
+}

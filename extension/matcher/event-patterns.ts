@@ -14,7 +14,7 @@
 import { dateFit as importedDateFit } from './dates';
 import { hitsAround as importedHitsAround, hitsNear as importedHitsNear } from './evidence';
 import { pairKey as importedPairKey, type Matcher } from './load';
-import { isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, type NormalizedText } from './normalize';
+import { unitsToString as importedUnitsToString, wordEnd as importedWordEnd, type NormalizedText } from './normalize';
 import type { Accepted } from './resolve';
 import type { ContextHit } from './scan';
 import { DATE_UNKNOWN_FACTOR as importedDATE_UNKNOWN_FACTOR, PATTERN_MIN_CUES as importedPATTERN_MIN_CUES, PATTERN_SCORE as importedPATTERN_SCORE } from './scoring';
@@ -25,7 +25,7 @@ const dateFit = importedDateFit;
 const hitsAround = importedHitsAround;
 const hitsNear = importedHitsNear;
 const pairKey = importedPairKey;
-const isWordUnit = importedIsWordUnit;
+const wordEnd = importedWordEnd;
 const unitsToString = importedUnitsToString;
 const DATE_UNKNOWN_FACTOR = importedDATE_UNKNOWN_FACTOR;
 const PATTERN_MIN_CUES = importedPATTERN_MIN_CUES;
@@ -128,10 +128,7 @@ function cuesAround(m: Matcher, cueHits: readonly ContextHit[], head: ContextHit
 /** Whether the word before `word` marks it as a verb. */
 function afterVerbMarker(nt: NormalizedText, word: number): boolean {
   if (word === 0) return false;
-  const from = nt.wordStarts[word - 1]!;
-  let to = from;
-  while (to < nt.length && isWordUnit(nt.buf[to]!)) to++;
-  return VERB_MARKERS.has(unitsToString(nt.buf, from, to));
+  return VERB_MARKERS.has(unitsToString(nt.buf, nt.wordStarts[word - 1]!, wordEnd(nt, word - 1)));
 }
 
 /** Whether the event was linked earlier on the page: then this is anaphora, left alone. */
