@@ -126,7 +126,7 @@ function firstWordSignatures(keys: readonly string[]): number[] {
     let length = 1;
     while (length < key.length && isWordUnit(key.charCodeAt(length))) length++;
     const unit = (k: number) => (k < length ? key.charCodeAt(k) : 0);
-    signatures.add(wordSignature(unit(0), unit(1), unit(2), length));
+    signatures.add(wordSignature(unit(0), unit(1), unit(2), unit(length - 1), length));
   }
   return [...signatures].sort((a, b) => a - b);
 }

@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /**
  * `childCounts` stores a node's child count as the char code `count + CHILD_COUNT_BASE`,
@@ -43,7 +43,7 @@ export interface CompiledEntity {
   heads?: number[];
 }
 
-/** Format 3 of the compiled matcher (2 added event heads, 3 the first-word signatures). */
+/** Format 4 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**

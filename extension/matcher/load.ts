@@ -68,7 +68,7 @@ export interface Matcher {
   readonly nodeCount: number;
   /**
    * The scanner's pre-filter: a Bloom filter of the signatures (`wordSignature`: first three
-   * units and length) of the first word of every key. `normalize` signs every word of a text
+   * units, last unit and length) of the first word of every key. `normalize` signs every word of a text
    * and lists those that pass, so the scanner walks the trie only from words that may start a
    * key (one in eleven of the bench's synthetic prose, one in four of real news pages) instead
    * of from every word.

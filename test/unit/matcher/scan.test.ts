@@ -43,4 +43,10 @@ describe('scan: the first-word filter', () => {
     expect(nt.keyWordCount).toBeGreaterThan(0);
     expect(nt.keyWordCount).toBeLessThan(nt.wordCount / 2);
   });
+
+  it('tells a key\'s first word from words that share its first three letters and its length', () => {
+    const m = loadMatcher(compileMatcher([{ text: 'Karkovsen Council', entity: 'k', match: 'full', case: 'proper' }], [{ id: 'k', type: 'organization', context: [] }]));
+    const nt = normalize('Karkovsel Karkovsem Karkovset Karkovsen Council', m.firstWords);
+    expect(Array.from(nt.keyWords.subarray(0, nt.keyWordCount))).toEqual([3]);
+  });
 });
