@@ -36,9 +36,10 @@ import { prng, syntheticDataset, syntheticText } from './synthetic';
 
 /**
  * Fresh processes per row that time the matcher; the row reports their median. One process's
- * best run still varies by ±10 % from process to process here (JIT and memory placement).
+ * best run still varies by ±10 % from process to process here (JIT and memory placement), and
+ * by ±15 % in a busy spell of the shared machine: five give a median that moves by a few percent.
  */
-const MATCHER_PROCESSES = 3;
+const MATCHER_PROCESSES = 5;
 /** Size of each synthetic text, in UTF-16 units (ASCII, so also bytes). */
 const SYNTHETIC_UNITS = 2_000_000;
 /** Each measurement repeats until it has run this long, and at least `MIN_RUNS` times. */
@@ -273,15 +274,19 @@ if (rowArg) {
 }
 
 const bundle = await bundleMatcher();
-const reports = [0, ...ALIAS_COUNTS.map((_, i) => i + 1)].map((index) => {
-  const full = runRowInChild(index, bundle, false);
-  const alone = Array.from({ length: MATCHER_PROCESSES - 1 }, () => runRowInChild(index, bundle, true).row);
-  const all = [full.row, ...alone];
-  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const rowIndexes = [0, ...ALIAS_COUNTS.map((_, i) => i + 1)];
+const full = rowIndexes.map((index) => runRowInChild(index, bundle, false));
+// The matcher-only processes go round the rows rather than row after row, so that a slow spell
+// of the shared machine lands on every row alike instead of on one alias count.
+const alone = rowIndexes.map((): Row[] => []);
+for (let p = 1; p < MATCHER_PROCESSES; p++) rowIndexes.forEach((index, i) => alone[i]!.push(runRowInChild(index, bundle, true).row));
+const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const reports = full.map((report, i) => {
+  const all = [report.row, ...alone[i]!];
   const spread = all.map((r) => r.matcher);
   return {
-    ...full,
-    row: { ...full.row, matcher: middle(all.map((r) => r.matcher)), matcherStartMs: middle(all.map((r) => r.matcherStartMs)), matcherLow: Math.min(...spread), matcherHigh: Math.max(...spread) },
+    ...report,
+    row: { ...report.row, matcher: middle(all.map((r) => r.matcher)), matcherStartMs: middle(all.map((r) => r.matcherStartMs)), matcherLow: Math.min(...spread), matcherHigh: Math.max(...spread) },
   };
 });
 const rows = reports.map((r) => r.row);
