@@ -111,9 +111,9 @@ describe.each(BROWSERS)('pages that fight back in %s', (name) => {
     expect(await page.evaluate(pageMark)).toBe('1 sentence');
   });
 
-  it('page scripts that replace or freeze globals (DOM methods, Range, MutationObserver, timers, CSS, JSON, Promise): Backstory works and never calls them', async () => {
+  it('page scripts that replace or freeze globals (DOM methods, Range, MutationObserver, timers, CSS, JSON, Promise): Backstory works, never calls them and posts the page no message', async () => {
     const page = await s.openPage('/tampered-globals.html');
-    type Real = { __real: { highlightCount(): number; centerOf(w: string): { x: number; y: number } | null }; __trapped: string[]; __errors: string[] };
+    type Real = { __real: { highlightCount(): number; centerOf(w: string): { x: number; y: number } | null }; __trapped: string[]; __errors: string[]; __messages: string[] };
     await waitFor(() => page.evaluate(() => (window as unknown as Real).__real.highlightCount()), (n) => n >= 3, {
       timeout: 10_000,
       what: 'highlights on the tampered page',
@@ -132,10 +132,11 @@ describe.each(BROWSERS)('pages that fight back in %s', (name) => {
       const w = window as unknown as Real & { __untamper(): void };
       const trapped = [...w.__trapped];
       w.__untamper();
-      return { trapped, errors: [...w.__errors] };
+      return { trapped, errors: [...w.__errors], messages: [...w.__messages] };
     });
     expect(seen.trapped, 'tampered globals called by anyone but the page').toEqual([]);
     expect(seen.errors, 'errors the page saw').toEqual([]);
+    expect(seen.messages, 'messages posted to the page').toEqual([]);
     expect((await page.evaluate(readHighlights)).ranges.map((r) => r.text)).toEqual(
       expect.arrayContaining(['Dmitry Peskov', 'Vladimir Putin', 'NATO']),
     );
