@@ -91,8 +91,13 @@ describe.each(BROWSERS)('the harness sees a misbehaving extension in %s', (name)
     );
     // The page's own load is not the extension's.
     expect(seen.some((r) => r.url.includes('moscowtimes-biden-putin.html'))).toBe(false);
-    // The external one went to the refusing proxy, not to the internet.
-    expect(proxy.refused.some((r) => r.line.includes('canary.invalid'))).toBe(true);
+    // The external one went to the refusing proxy, not to the internet. The browser may report
+    // the request before the proxy has logged refusing it, so this waits too.
+    await waitFor(
+      async () => proxy.refused,
+      (refused) => refused.some((r) => r.line.includes('canary.invalid')),
+      { timeout: 5_000, interval: 50, what: 'the proxy refusing canary.invalid' },
+    );
 
     const id = browser.extensionBase.split('/')[2] ?? '';
     const errors = await waitFor(
