@@ -21,12 +21,6 @@ export const NODE_STRIDE = 3;
 export const TERMINAL_SHIFT = 24;
 /** A node's child count in its second `Matcher.nodes` entry. */
 export const CHILD_COUNT_MASK = (1 << TERMINAL_SHIFT) - 1;
-/** The `TERMINAL_*` bits, once shifted down by `TERMINAL_SHIFT`. */
-export const TERMINAL_MASK = 7;
-/** Where a node's chain run (`chainRuns`) sits in its second `Matcher.nodes` entry, above the terminal bits. */
-export const CHAIN_SHIFT = 27;
-/** Longest chain run a node records (5 bits); a longer chain is walked in runs of this length. */
-const CHAIN_RUN_MAX = 31;
 /** Entries per alias row in `Matcher.rows`, at these offsets: its node, flags, entity, first uppercase offset. */
 export const ROW_STRIDE = 4;
 export const ROW_NODE = 0;
@@ -45,9 +39,8 @@ export interface Matcher {
    * `NODE_STRIDE` entries per node v, side by side so that a step of the walk, and the rules
    * after it, read one cache line where separate arrays cost one miss each (measured on a
    * 100k-alias trie): `nodes[3v]` its first child (children are consecutive and sorted by
-   * label), `nodes[3v + 1]` its child count (`CHILD_COUNT_MASK`), `TERMINAL_*` bits above
-   * `TERMINAL_SHIFT` and its chain run above `CHAIN_SHIFT` (`chainRuns`), `nodes[3v + 2]`
-   * 1 + its first alias row, or 0.
+   * label), `nodes[3v + 1]` its child count (`CHILD_COUNT_MASK`) and `TERMINAL_*` bits above
+   * `TERMINAL_SHIFT`, `nodes[3v + 2]` 1 + its first alias row, or 0.
    */
   readonly nodes: Int32Array;
   /** Dense transitions out of the root, indexed by code unit; 0 means none. */
@@ -119,7 +112,6 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   }
   for (const v of contextNodes) mark(v, TERMINAL_CONTEXT);
   for (const v of headNodes) mark(v, TERMINAL_HEAD);
-  chainRuns(nodeInfo, nodes);
 
   return {
     label,
@@ -155,24 +147,6 @@ function childrenOrder(childCounts: string, nodes: number): Int32Array {
     next += count;
   }
   return nodeInfo;
-}
-
-/**
- * Records in each node how many steps a walk may take from it reading edge labels alone
- * (`CHAIN_SHIFT`): while a node's only child is the next node (a chain, numbered consecutively
- * by `childrenOrder`) and that child ends no key, the walk need not read the child's entry. In
- * a large dataset most of a name is such a chain, and its labels sit side by side: comparing
- * them with the text touches 2 bytes per unit where the entries took 14, so a walk down a name
- * that is not in the caches misses them less (+3 to 4 % at 100k aliases, no change at 1k).
- */
-function chainRuns(nodeInfo: Int32Array, nodes: number): void {
-  for (let v = nodes - 2; v >= 1; v--) {
-    const meta = nodeInfo[NODE_STRIDE * v + 1]!;
-    if ((meta & CHILD_COUNT_MASK) !== 1 || nodeInfo[NODE_STRIDE * v] !== v + 1) continue;
-    const next = nodeInfo[NODE_STRIDE * (v + 1) + 1]!;
-    const run = (next >>> TERMINAL_SHIFT) & TERMINAL_MASK ? 1 : Math.min(CHAIN_RUN_MAX, 1 + (next >>> CHAIN_SHIFT));
-    nodeInfo[NODE_STRIDE * v + 1] = meta | (run << CHAIN_SHIFT);
-  }
 }
 
 /** The alias rows in one typed array (see `Matcher.rows`), their uppercase offsets in another. */

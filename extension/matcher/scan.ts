@@ -3,7 +3,7 @@
  * units and report every alias, context word and event head that ends on a word boundary.
  * Everything comes out sorted by start, then by end.
  */
-import { CHAIN_SHIFT as importedCHAIN_SHIFT, CHILD_COUNT_MASK as importedCHILD_COUNT_MASK, type Matcher, NODE_STRIDE as importedNODE_STRIDE, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD, TERMINAL_MASK as importedTERMINAL_MASK, TERMINAL_SHIFT as importedTERMINAL_SHIFT } from './load';
+import { CHILD_COUNT_MASK as importedCHILD_COUNT_MASK, type Matcher, NODE_STRIDE as importedNODE_STRIDE, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD, TERMINAL_SHIFT as importedTERMINAL_SHIFT } from './load';
 import { type NormalizedText, UNIT_INFO as importedUnitInfo, WORD as importedWord } from './normalize';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
@@ -13,8 +13,6 @@ const TERMINAL_CONTEXT = importedTERMINAL_CONTEXT;
 const TERMINAL_HEAD = importedTERMINAL_HEAD;
 const TERMINAL_SHIFT = importedTERMINAL_SHIFT;
 const CHILD_COUNT_MASK = importedCHILD_COUNT_MASK;
-const TERMINAL_MASK = importedTERMINAL_MASK;
-const CHAIN_SHIFT = importedCHAIN_SHIFT;
 const NODE_STRIDE = importedNODE_STRIDE;
 const UNIT_INFO = importedUnitInfo;
 const WORD = importedWord;
@@ -60,23 +58,13 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
     while (node !== 0) {
       // j is the end of the span spelled so far; it must not cut a word in two.
       const meta = nodes[NODE_STRIDE * node + 1]!;
-      const kind = (meta >>> TERMINAL_SHIFT) & TERMINAL_MASK;
+      const kind = meta >>> TERMINAL_SHIFT;
       if (kind !== 0 && (j === n || !(info[buf[j]!]! & WORD))) {
         if (kind & TERMINAL_ALIAS) candidates.push({ start, end: j, node, word });
         if (kind & TERMINAL_CONTEXT) hits.push({ start, end: j, node, word });
         if (kind & TERMINAL_HEAD) heads.push({ start, end: j, node, word });
       }
       if (j === n) break;
-      // Down a chain (see `chainRuns` in load.ts) on the labels alone, to its next terminal or fork.
-      const run = Math.min(meta >>> CHAIN_SHIFT, n - j);
-      if (run !== 0) {
-        let k = 1;
-        while (k <= run && label[node + k] === buf[j + k - 1]) k++;
-        if (k <= run) break;
-        node += run;
-        j += run;
-        continue;
-      }
       node = childOf(nodes[NODE_STRIDE * node]!, meta & CHILD_COUNT_MASK, label, buf[j++]!);
     }
   }

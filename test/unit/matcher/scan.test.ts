@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadMatcher, type Matcher } from '../../../extension/matcher';
-import { CHAIN_SHIFT, NODE_STRIDE } from '../../../extension/matcher/load';
 import { normalize, type WordFilter } from '../../../extension/matcher/normalize';
 import { scan } from '../../../extension/matcher/scan';
 import { loadPack } from '../../../scripts/lib/annotate-text';
@@ -43,24 +42,6 @@ describe('scan: the first-word filter', () => {
     const nt = normalize(article('seed-moscowtimes.txt'), m.firstWords);
     expect(nt.keyWordCount).toBeGreaterThan(0);
     expect(nt.keyWordCount).toBeLessThan(nt.wordCount / 2);
-  });
-
-  it('walks chains on their labels alone and finds what a step-by-step walk finds', () => {
-    const m = loadMatcher(compileMatcher(synthetic.aliases, synthetic.entities));
-    // The same trie with every chain run cleared: each step then reads its node's entry.
-    const stepwise: Matcher = { ...m, nodes: m.nodes.map((v, i) => (i % NODE_STRIDE === 1 ? v & ~(-1 << CHAIN_SHIFT) : v)) };
-    expect(stepwise.nodes.some((v, i) => v !== m.nodes[i]), 'the synthetic trie has chains').toBe(true);
-    const t = syntheticText(synthetic.aliases, 100_000, random, { contextPool: synthetic.contextPool }) + ' ' + synthetic.aliases[0]!.text.slice(0, -1);
-    const everything = found(t, stepwise, EVERY_WORD);
-    expect(everything.length).toBeGreaterThan(100);
-    expect(found(t, m, EVERY_WORD)).toEqual(everything);
-  });
-
-  it('stops a chain where the text ends, whatever the normaliser\'s scratch space holds past it', () => {
-    const m = loadMatcher(compileMatcher([{ text: 'Karkovsen Council', entity: 'k', match: 'full', case: 'proper' }], [{ id: 'k', type: 'organization', context: [] }]));
-    expect(found('Karkovsen Council.', m, EVERY_WORD)).toHaveLength(1);
-    // The scratch space past this shorter text still holds the "l." of the call before.
-    expect(found('Karkovsen Counci', m, EVERY_WORD)).toEqual([]);
   });
 
   it('tells a key\'s first word from words that share its first three letters and its length', () => {
