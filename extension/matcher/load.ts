@@ -70,7 +70,7 @@ export interface Matcher {
    * The scanner's pre-filter: a Bloom filter of the signatures (`wordSignature`: first three
    * units, last unit and length) of the first word of every key. `normalize` signs every word of a text
    * and lists those that pass, so the scanner walks the trie only from words that may start a
-   * key (one in eleven of the bench's synthetic prose, one in four of real news pages) instead
+   * key (one in ten to twelve of the bench's synthetic prose, one in three of the fixture articles) instead
    * of from every word.
    */
   readonly firstWords: WordFilter;
