@@ -11,8 +11,10 @@
  * that are themselves the edge of a dataset name (`Biden Putin summit`, `Ukraine Russia
  * talks`). Any punctuation in between (`Mr. Peskov`, `Moscow, January`, `U.S. President`,
  * `Kremlin-backed`, a quote mark) breaks the glue, and so does a possessive (`Putin's
- * Kremlin`: the `s` is lowercase). In a Title Case line (a headline) capitals carry no
- * information, so the guard stands down there.
+ * Kremlin`: the `s` is lowercase), except a middle initial: in `Laura K. Cooper` the surname
+ * ends a longer name, and it is the dataset's person only when the first name and the surname
+ * make one of that person's names (`Vladimir V. Putin`; `resolve.ts` checks). In a Title Case
+ * line (a headline) capitals carry no information, so the guard stands down there.
  *
  * `resolve.ts` applies it to `short` aliases and to single-word aliases spelled with
  * lowercase letters or marked ambiguous; acronyms (`US President`, `NATO Secretary General`)
@@ -105,22 +107,51 @@ export type NameEdges = Uint8Array;
 export const NAME_START = 1;
 export const NAME_END = 2;
 
-/** Whether the span `[start, end)` has a capitalised, non-exempt word glued to it on either side. */
-export function gluedToProperName(nt: NormalizedText, text: string, start: number, end: number, edges: NameEdges): boolean {
+/** `gluedToProperName`: a capitalised, non-exempt word is glued to the span. */
+export const GLUED_TO_NAME = 1;
+/** `gluedToProperName`: the span follows a first name and a middle initial (`Laura K. Cooper`). */
+export const GLUED_TO_INITIAL = 2;
+
+/**
+ * Whether the span `[start, end)` ends or starts a longer proper name: 0, or `GLUED_TO_NAME`
+ * when a capitalised, non-exempt word is glued to it on either side, or `GLUED_TO_INITIAL`
+ * when it follows a first name and a middle initial (`firstNameBeforeInitial` finds the name).
+ */
+export function gluedToProperName(nt: NormalizedText, text: string, start: number, end: number, edges: NameEdges): number {
   const { buf, length: n } = nt;
   const shouted = !hasLower(nt, start, end);
-  let glued = false;
+  let glued = 0;
   if (start >= 2 && buf[start - 1] === SPACE_CODE && isWordUnit(buf[start - 2]!) && !(edges[start - 1]! & NAME_END) && sameLine(nt, text, start - 2, start)) {
     let from = start - 2;
     while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
-    glued = isGlueWord(nt, from, start - 1, shouted, EXEMPT_BEFORE);
+    if (isGlueWord(nt, from, start - 1, shouted, EXEMPT_BEFORE)) glued = GLUED_TO_NAME;
   }
   if (!glued && end + 1 < n && isWordUnit(buf[end - 1]!) && buf[end] === SPACE_CODE && isWordUnit(buf[end + 1]!) && !(edges[end + 1]! & NAME_START) && sameLine(nt, text, end - 1, end + 1)) {
     let to = end + 2;
     while (to < n && isWordUnit(buf[to]!)) to++;
-    glued = isGlueWord(nt, end + 1, to, shouted, EXEMPT_AFTER);
+    if (isGlueWord(nt, end + 1, to, shouted, EXEMPT_AFTER)) glued = GLUED_TO_NAME;
   }
-  return glued && !inTitleCaseLine(text, nt.orig[start]!);
+  if (!glued && firstNameBeforeInitial(nt, text, start) >= 0) glued = GLUED_TO_INITIAL;
+  return glued && !inTitleCaseLine(text, nt.orig[start]!) ? glued : 0;
+}
+
+const PERIOD_CODE = 0x2e;
+
+/**
+ * Where the first name starts when the span at `start` follows a first name and a middle
+ * initial on one line (`Laura K. Cooper`, `Vladimir V. Putin`), or -1. The first name is a
+ * capitalised word that is not exempt (`President V. Putin` is a title, not a first name; a
+ * lone `V. Putin` has no first name), followed by one space; the initial is one uppercase
+ * letter, a period and one space.
+ */
+export function firstNameBeforeInitial(nt: NormalizedText, text: string, start: number): number {
+  const { buf, classes } = nt;
+  const initial = start - 3;
+  if (initial < 2 || buf[start - 1] !== SPACE_CODE || buf[start - 2] !== PERIOD_CODE || !(classes[initial]! & UPPER)) return -1;
+  if (buf[initial - 1] !== SPACE_CODE || !isWordUnit(buf[initial - 2]!) || !sameLine(nt, text, initial - 2, start)) return -1;
+  let from = initial - 2;
+  while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
+  return isGlueWord(nt, from, initial - 1, false, EXEMPT_BEFORE) ? from : -1;
 }
 
 /**

@@ -25,8 +25,15 @@ import {
   ROW_NODE as importedROW_NODE,
   ROW_STRIDE as importedROW_STRIDE,
 } from './load';
-import type { NormalizedText } from './normalize';
-import { besideShoutedWord as importedBesideShoutedWord, gluedToProperName as importedGluedToProperName, type NameEdges } from './proper-name';
+import { SPACE_CODE, type NormalizedText } from './normalize';
+import {
+  besideShoutedWord as importedBesideShoutedWord,
+  firstNameBeforeInitial,
+  GLUED_TO_INITIAL,
+  gluedToProperName as importedGluedToProperName,
+  type NameEdges,
+} from './proper-name';
+import { keyNode } from './scan';
 import type { Candidate, ContextHit } from './scan';
 import {
   AMBIGUOUS_FULL_FACTOR as importedAMBIGUOUS_FULL_FACTOR,
@@ -119,6 +126,9 @@ export interface ResolveInput {
  * 1. case policy (`caseAllows`); a near miss instead needs an alias spelled in proper case
  *    (a name, not an acronym or an event phrase);
  * 2. for short aliases and single-word names, the proper-name guard (`gluedToProperName`);
+ *    after a first name and a middle initial the span is a full mention of the entity when
+ *    the first name and the span make one of its full names (`Vladimir V. Putin`), and of
+ *    someone else otherwise (`Laura K. Cooper`);
  *    near misses were guarded when their spans were chosen;
  * 3. event dates against the article's day (`dateFit`);
  * 4. evidence for short aliases: an earlier full mention (`seen`) or a context word within
@@ -183,7 +193,10 @@ function rank(ranking: Ranking, option: Option): void {
 
 /** Lazily computed proper-name guard, shared by the rows of one candidate. */
 interface GluedCache {
-  value: boolean | undefined;
+  /** `gluedToProperName`'s answer. */
+  value: number | undefined;
+  /** With `GLUED_TO_INITIAL`: the trie node of the first name and the span as one key, or 0. */
+  fullNameNode?: number;
 }
 
 /** Applies the rules to one alias row at one candidate span. */
@@ -200,13 +213,22 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   if ((flags & CASE_MASK) === CASE_EXACT && cand.end - cand.start <= SHOUTABLE_ACRONYM_LENGTH && besideShoutedWord(nt, text, cand.start, cand.end)) {
     return undefined;
   }
-  const short = (flags & FLAG_SHORT) !== 0;
+  // Named in full with a middle initial (`Vladimir V. Putin`): a full mention, whatever the alias.
+  let named = false;
+  let short = (flags & FLAG_SHORT) !== 0;
   const shared = (flags & FLAG_SHARED) !== 0;
   const singleWordName = (flags & FLAG_SINGLE_WORD) !== 0 && (flags & (FLAG_HAS_LOWER | FLAG_AMBIGUOUS | FLAG_SHARED)) !== 0;
   if (!nearMiss && (short || singleWordName)) {
     glued.value ??= gluedToProperName(nt, text, cand.start, cand.end, input.edges);
-    if (glued.value) return undefined;
+    if (glued.value === GLUED_TO_INITIAL) {
+      glued.fullNameNode ??= fullNameNode(input, cand);
+      if (!hasFullRow(m, glued.fullNameNode, m.rows[row + ROW_ENTITY]!)) return undefined;
+      named = true;
+    } else if (glued.value) {
+      return undefined;
+    }
   }
+  if (named) short = false;
   const entity = m.rows[row + ROW_ENTITY]!;
   const spec = m.entities[entity]!;
   const fit = dateFit(spec.from, spec.to, day);
@@ -223,7 +245,9 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
     evidence = Evidence.Context;
   }
   let score: number;
-  if (short) {
+  if (named) {
+    score = FULL_SCORE;
+  } else if (short) {
     if (evidence === Evidence.None) return undefined;
     score = evidence === Evidence.Seen ? SHORT_SEEN_SCORE : SHORT_CONTEXT_SCORE;
   } else {
@@ -233,6 +257,27 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   if (fit.dated && day === undefined) score *= DATE_UNKNOWN_FACTOR;
   if (score < input.threshold) return undefined;
   return { entity, score, full: !short && !nearMiss, evidence, dateRank: fit.rank };
+}
+
+/** The trie node of the first name before a middle initial and the span, spelled as one key (`vladimir putin`), or 0. */
+function fullNameNode(input: ResolveInput, cand: Candidate): number {
+  const { buf } = input.nt;
+  const from = firstNameBeforeInitial(input.nt, input.text, cand.start);
+  const units: number[] = [];
+  for (let k = from; k < cand.start - 4; k++) units.push(buf[k]!);
+  units.push(SPACE_CODE);
+  for (let k = cand.start; k < cand.end; k++) units.push(buf[k]!);
+  return keyNode(input.matcher, units);
+}
+
+/** Whether `entity` has a full (not `short`) alias ending at trie node `node`. */
+function hasFullRow(m: Matcher, node: number, entity: number): boolean {
+  if (node === 0) return false;
+  const rows = m.rows;
+  for (let a = m.nodes[NODE_STRIDE * node + 2]! - 1; a >= 0 && rows[ROW_STRIDE * a + ROW_NODE] === node; a++) {
+    if (rows[ROW_STRIDE * a + ROW_ENTITY] === entity && !(rows[ROW_STRIDE * a + ROW_FLAGS]! & FLAG_SHORT)) return true;
+  }
+  return false;
 }
 
 /** Orders options best first: later-fitting dates, then stronger evidence. */

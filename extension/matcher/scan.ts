@@ -71,6 +71,15 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
   return { candidates, hits, heads };
 }
 
+/** The trie node that `units` (normalised) spell from the root, or 0: for look-ups off the hot path. */
+export function keyNode(m: Matcher, units: readonly number[]): number {
+  let node = units.length > 0 ? m.rootChild[units[0]!]! : 0;
+  for (let i = 1; node !== 0 && i < units.length; i++) {
+    node = childOf(m.nodes[NODE_STRIDE * node]!, m.nodes[NODE_STRIDE * node + 1]! & CHILD_COUNT_MASK, m.label, units[i]!);
+  }
+  return node;
+}
+
 /**
  * Sibling lists up to this length are scanned linearly rather than bisected: most nodes sit
  * on single-child chains, and labels are sorted so the scan stops early.

@@ -33,6 +33,15 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'Magic Johnson', text: 'Magic Johnson watched from courtside.', want: [] },
   { name: 'Lena Horne', text: 'Lena Horne sang Stormy Weather.', want: [] },
   { name: 'Johannes Rau', text: 'Johannes Rau was president of Germany.', want: ['Germany → germany'] },
+  // Surnames after a middle initial: someone else's unless first name and surname are the person's.
+  {
+    name: 'Laura K. Cooper at the Pentagon, not Yvette Cooper',
+    text: 'Deputy Assistant Secretary of Defense Laura K. Cooper briefed the minister on Ukraine.',
+    want: ['Ukraine → ukraine'],
+  },
+  { name: 'Scott K. Johnson, not Boris Johnson', text: 'Scott K. Johnson wrote about the British prime minister.', want: [] },
+  { name: 'Vladimir V. Putin, in full with his initial', text: 'Vladimir V. Putin spoke on Tuesday.', want: ['Putin → vladimir-putin'] },
+  { name: 'Sergey V. Lavrov, in full with his initial', text: 'Sergey V. Lavrov met his counterpart.', want: ['Lavrov → sergey-lavrov'] },
 
   // Places and institutions heading longer names.
   { name: 'Washington Post, the newspaper as a whole', text: 'The Washington Post reported the leak.', want: ['The Washington Post → the-washington-post'] },
