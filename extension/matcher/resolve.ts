@@ -29,12 +29,11 @@ import { SPACE_CODE, type NormalizedText } from './normalize';
 import {
   besideShoutedWord as importedBesideShoutedWord,
   firstNameBeforeInitial,
-  GLUED_TO_INITIAL,
+  GLUED_TO_INITIAL as importedGLUED_TO_INITIAL,
   gluedToProperName as importedGluedToProperName,
   type NameEdges,
 } from './proper-name';
-import { keyNode } from './scan';
-import type { Candidate, ContextHit } from './scan';
+import { keyNode, type Candidate, type ContextHit } from './scan';
 import {
   AMBIGUOUS_FULL_FACTOR as importedAMBIGUOUS_FULL_FACTOR,
   DATE_UNKNOWN_FACTOR as importedDATE_UNKNOWN_FACTOR,
@@ -66,6 +65,7 @@ const dateFit = importedDateFit;
 const contextCount = importedContextCount;
 const besideShoutedWord = importedBesideShoutedWord;
 const gluedToProperName = importedGluedToProperName;
+const GLUED_TO_INITIAL = importedGLUED_TO_INITIAL;
 const AMBIGUOUS_FULL_FACTOR = importedAMBIGUOUS_FULL_FACTOR;
 const DATE_UNKNOWN_FACTOR = importedDATE_UNKNOWN_FACTOR;
 const FULL_SCORE = importedFULL_SCORE;
