@@ -7,8 +7,9 @@ import { PackSearch } from '../extension/search/pack-search';
 
 /**
  * The background keeps the toolbar badge (how many entities Backstory
- * highlighted in each tab), turns the keyboard commands into steps in the
- * active tab, and answers the "Look up … in Backstory" menu item. It sees
+ * highlighted in each tab), hands pages the pack's cards, turns the keyboard
+ * commands into steps in the active tab, and answers the "Look up … in
+ * Backstory" menu item. It sees
  * counts and the words a reader selected for a lookup, never page text.
  */
 export default defineBackground(() => {
@@ -21,6 +22,9 @@ export default defineBackground(() => {
       browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4252' }),
     ]).then(() => undefined);
   });
+
+  // The cards stay here rather than in every page's pack.js (extension/dataset/pack-cards.ts).
+  browser.runtime.onMessage.addListener((message: unknown) => (isMessage(message, 'backstory:cards') ? Promise.resolve(pack.entities) : undefined));
 
   // Firefox for Android has neither context menus nor keyboard commands: there the
   // badge still works, and the popup's list and search remain the way in.

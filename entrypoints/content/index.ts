@@ -4,8 +4,10 @@ import { browser } from 'wxt/browser';
 import { annotatorPackFrom, PageAnnotator } from '../../extension/annotate/page-annotator';
 import { CARD_HOST_TAG, CardHost } from '../../extension/card/card-host';
 import { handleCardRequest } from '../../extension/card/card-requests';
-import { cardSource, lazyCardSource, type CardSource } from '../../extension/card/card-source';
-import { readPack, type ContentPack } from '../../extension/dataset/pack-global';
+import { cardSourceLoader, type CardSource } from '../../extension/card/card-source';
+import { cardsFromBackground, type CardsLoader } from '../../extension/dataset/pack-cards';
+import type { CardData } from '../../extension/dataset/pack';
+import { readPack } from '../../extension/dataset/pack-global';
 import { HighlightLayer, highlightsSupported, type PaintedMention } from '../../extension/highlight/highlight-layer';
 import { MentionSelection, startsBefore } from '../../extension/highlight/mention-selection';
 import { StyledHighlightRegistry } from '../../extension/highlight/styled-registry';
@@ -47,31 +49,28 @@ export default defineContentScript({
     let prefs = initialPrefs;
     // One card host for the page, shared by the session and by lookups made where Backstory is off.
     const cardHost = new CardHost(ctx);
-    let session = active ? startSession(ctx, cardHost, prefs) : null;
-    let lookupSource: CardSource | null = null;
+    // The pack's cards, from the background the first time this page shows or lists one.
+    const loadCards = cardsFromBackground();
+    let session = active ? startSession(ctx, cardHost, prefs, loadCards) : null;
+    let lookupSource: (() => Promise<CardSource>) | null = null;
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (!isMessage(message, 'backstory:status')) return undefined;
-      const response: StatusResponse = {
-        hostname,
-        active: session !== null,
-        found: session?.annotator.found() ?? [],
-        capped: session?.annotator.capped ?? false,
-      };
-      return Promise.resolve(response);
+      return statusOf(hostname, session);
     });
 
     browser.runtime.onMessage.addListener((message: unknown) =>
       handleCardRequest(message, {
         host: cardHost,
         session: () => session,
-        source: () => {
-          if (session) return session.source;
+        source: async () => {
+          if (session) return session.source();
           if (!lookupSource) {
             const pack = readPack();
-            lookupSource = pack && packCardSource(pack);
+            if (!pack) return null;
+            lookupSource = cardSourceLoader(pack.version, loadCards);
           }
-          return lookupSource;
+          return lookupSource();
         },
       }),
     );
@@ -81,7 +80,7 @@ export default defineContentScript({
       session?.applyPrefs(next);
     });
     const unwatch = watchActiveFor(hostname, (next) => {
-      if (next && !session) session = startSession(ctx, cardHost, prefs);
+      if (next && !session) session = startSession(ctx, cardHost, prefs, loadCards);
       if (!next && session) {
         session.stop();
         session = null;
@@ -103,7 +102,7 @@ export default defineContentScript({
  * annotator, the hover controller and the card. Built only when Backstory is
  * on for the site, and torn down whole when it is switched off.
  */
-function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: ReadingPrefs) {
+function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: ReadingPrefs, loadCards: CardsLoader) {
   const setupStart = performance.now();
   const pack = readPack();
   if (!pack) return null;
@@ -113,7 +112,20 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
   const layer = new HighlightLayer(registry);
   const selection = new MentionSelection(layer, mentionFilter(prefs));
   const context = { date: articleDate(document), lang: articleLang(document) };
-  const source = lazyCardSource(() => packCardSource(pack, context.date));
+  const source = cardSourceLoader(pack.version, loadCards, context.date);
+  // The cards once they are in, for the popup's list of names (`statusOf` fetches them first).
+  let cards: readonly CardData[] | undefined;
+  const cardsForNames = () => loadCards().then((loaded) => void (cards = loaded));
+  // A card asked for (hover, keyboard) opens once the cards are in, unless a later hover, step
+  // or hide has overtaken it by then: the first card of a page waits on the background.
+  let cardsAsked = 0;
+  const openCard = (open: (source: CardSource) => Promise<void>) => {
+    const asked = ++cardsAsked;
+    source().then(
+      (ready) => (asked === cardsAsked ? open(ready) : undefined),
+      () => undefined,
+    );
+  };
   // For the toolbar badge. Never throws: once the extension is reloaded under
   // the page, Chromium throws "Extension context invalidated" synchronously.
   const reportCount = async (count: number) => {
@@ -124,7 +136,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
     }
   };
 
-  const annotator = new PageAnnotator(annotatorPackFrom(pack.matcher, pack.types, pack.cards), selection, {
+  const annotator = new PageAnnotator(annotatorPackFrom(pack.matcher, pack.types, () => cards), selection, {
     root: () => document.body,
     ownHost: () => cardHost.element,
     context,
@@ -137,8 +149,11 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
   const hover = new HoverController({
     mentionAt: (x, y) => layer.mentionAt(x, y),
     cardHost: () => cardHost.element,
-    show: (mention) => void cardHost.showEntity(source, mention.entity, mention.range),
-    hide: () => cardHost.hide(),
+    show: (mention) => openCard((ready) => cardHost.showEntity(ready, mention.entity, mention.range)),
+    hide: () => {
+      cardsAsked += 1;
+      cardHost.hide();
+    },
     listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler, options),
   });
   hover.setDwell(prefs.hoverDelayMs);
@@ -148,7 +163,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
     mentions: () => layer.painted,
     open: (mention, onHide) => {
       hover.reset();
-      void cardHost.showEntity(source, mention.entity, mention.range, { focus: true, onHide });
+      openCard((ready) => cardHost.showEntity(ready, mention.entity, mention.range, { focus: true, onHide }));
     },
   });
 
@@ -157,6 +172,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
   return {
     annotator,
     source,
+    cardsForNames,
     stepper,
     firstMention: (entity: string) =>
       layer.painted.filter((m) => m.entity === entity).reduce<PaintedMention | undefined>((first, m) => (!first || startsBefore(m, first) ? m : first), undefined),
@@ -176,7 +192,13 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
   };
 }
 
-/** The card source of the content script's pack: reads (parses) its cards. */
-function packCardSource(pack: ContentPack, articleDate?: string): CardSource {
-  return cardSource({ version: pack.version, entities: pack.cards() }, articleDate);
+/** What the popup asks of the page: whether Backstory is on here, and the names it found (so the cards first). */
+async function statusOf(hostname: string, session: ReturnType<typeof startSession>): Promise<StatusResponse> {
+  await session?.cardsForNames().catch(() => undefined);
+  return {
+    hostname,
+    active: session !== null,
+    found: session?.annotator.found() ?? [],
+    capped: session?.annotator.capped ?? false,
+  };
 }

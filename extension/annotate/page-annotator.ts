@@ -83,7 +83,7 @@ export interface FoundEntity {
 
 /**
  * What the annotator needs of the pack: the compiled matcher, and of each entity its type (the
- * highlight's) and its name (for the popup's list). Not the cards: the content script parses
+ * highlight's) and its name (for the popup's list). Not the cards: the content script fetches
  * those only when a card is first shown.
  */
 export interface AnnotatorPack {
@@ -94,15 +94,23 @@ export interface AnnotatorPack {
 
 /**
  * An `AnnotatorPack` from what the content script parses up front (the matcher, the types by
- * id) and, for names, the cards, read only when the popup first lists the page's names.
+ * id) and, for names, the cards: `cards` gives them once they are in (the content script
+ * fetches them before the popup's list), and undefined until then, when names are undefined.
  */
-export function annotatorPackFrom(matcher: CompiledMatcher, types: Readonly<Record<string, EntityType>>, cards: () => readonly CardData[] = () => []): AnnotatorPack {
+export function annotatorPackFrom(matcher: CompiledMatcher, types: Readonly<Record<string, EntityType>>, cards: () => readonly CardData[] | undefined = () => undefined): AnnotatorPack {
   const typeById = new Map(Object.entries(types));
   let names: Map<string, string> | undefined;
+  const namesById = () => {
+    if (!names) {
+      const loaded = cards();
+      if (loaded) names = new Map(loaded.map((e) => [e.id, e.name]));
+    }
+    return names;
+  };
   return {
     matcher,
     typeOf: (id) => typeById.get(id),
-    nameOf: (id) => (names ??= new Map(cards().map((e) => [e.id, e.name]))).get(id),
+    nameOf: (id) => namesById()?.get(id),
   };
 }
 
@@ -119,7 +127,7 @@ export interface PageAnnotatorOptions {
   context: MatchContext;
   /**
    * Called after each scan completes with how many distinct entities are painted, e.g. for the
-   * badge. A count, not `found()`: names come from the cards, which the page need not parse.
+   * badge. A count, not `found()`: names come from the cards, which the page need not fetch.
    */
   onPainted?: (entityCount: number) => void;
   /** Called around each slice of main-thread work, for performance marks. */

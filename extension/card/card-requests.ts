@@ -24,8 +24,8 @@ export interface SessionView {
 
 export interface CardRequestDeps {
   host: CardHost;
-  /** The pack's cards; parsed on first use where Backstory is off, since a lookup still works there. */
-  source(): CardSource | null;
+  /** The pack's cards, fetched on first use (where Backstory is off too, since a lookup still works there); null without a pack. */
+  source(): Promise<CardSource | null>;
   session(): SessionView | null;
 }
 
@@ -45,22 +45,31 @@ export function handleCardRequest(message: unknown, deps: CardRequestDeps): Prom
     const stepped = deps.session()?.stepper.step(message.direction) ?? null;
     return Promise.resolve({ shown: stepped !== null });
   }
-  if (isMessage(message, 'backstory:reveal')) {
-    const source = deps.source();
-    if (!source?.lookup(message.entity)) return Promise.resolve({ shown: false });
-    const session = deps.session();
-    const mention = message.at === 'first-mention' ? session?.firstMention(message.entity) : undefined;
-    if (session && mention) {
-      session.stepper.goTo(mention);
-      return Promise.resolve({ shown: true });
-    }
-    // Not on the page (or Backstory is off here): beside the selection, else at the top of the viewport.
-    return deps.host.showEntity(source, message.entity, selectionRange(), { focus: true }).then(() => ({ shown: true }));
-  }
-  if (isMessage(message, 'backstory:no-match')) {
-    const source = deps.source();
-    if (!source) return Promise.resolve({ shown: false });
-    return deps.host.showNoMatch(message.query, source.packVersion, selectionRange()).then(() => ({ shown: true }));
-  }
+  if (isMessage(message, 'backstory:reveal')) return reveal(message.entity, message.at, deps);
+  if (isMessage(message, 'backstory:no-match')) return noMatch(message.query, deps);
   return undefined;
+}
+
+async function reveal(entity: string, at: 'first-mention' | 'selection', deps: CardRequestDeps): Promise<RevealResponse> {
+  // The selection now: the cards may take a moment to arrive.
+  const anchor = selectionRange();
+  const source = await deps.source().catch(() => null);
+  if (!source?.lookup(entity)) return { shown: false };
+  const session = deps.session();
+  const mention = at === 'first-mention' ? session?.firstMention(entity) : undefined;
+  if (session && mention) {
+    session.stepper.goTo(mention);
+    return { shown: true };
+  }
+  // Not on the page (or Backstory is off here): beside the selection, else at the top of the viewport.
+  await deps.host.showEntity(source, entity, anchor, { focus: true });
+  return { shown: true };
+}
+
+async function noMatch(query: string, deps: CardRequestDeps): Promise<RevealResponse> {
+  const anchor = selectionRange();
+  const source = await deps.source().catch(() => null);
+  if (!source) return { shown: false };
+  await deps.host.showNoMatch(query, source.packVersion, anchor);
+  return { shown: true };
 }

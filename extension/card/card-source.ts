@@ -3,6 +3,7 @@
  * data, its related entities and its timeline's events. Built once per page
  * or popup, so opening cards in place never scans the pack.
  */
+import type { CardsLoader } from '../dataset/pack-cards';
 import type { CardData, CompiledPack } from '../dataset/pack';
 
 export interface CardSource {
@@ -15,7 +16,7 @@ export interface CardSource {
   articleDate?: string;
 }
 
-export function cardSource(pack: Pick<CompiledPack, 'version' | 'entities'>, articleDate?: string): CardSource {
+export function cardSource(pack: Pick<CompiledPack, 'version'> & { entities: readonly CardData[] }, articleDate?: string): CardSource {
   const byId = new Map(pack.entities.map((e) => [e.id, e]));
   return {
     lookup: (id) => byId.get(id),
@@ -26,22 +27,10 @@ export function cardSource(pack: Pick<CompiledPack, 'version' | 'entities'>, art
 }
 
 /**
- * A `CardSource` built on first use: the content script parses the cards only when a card is
- * first shown, not when the page is read.
+ * The `CardSource` of a page, built once its cards have arrived (`pack-cards.ts`): the first
+ * call asks for them, later calls share the answer; a failed request is asked again next time.
  */
-export function lazyCardSource(build: () => CardSource): CardSource {
+export function cardSourceLoader(packVersion: string, loadCards: CardsLoader, articleDate?: string): () => Promise<CardSource> {
   let source: CardSource | undefined;
-  const get = () => (source ??= build());
-  return {
-    lookup: (id) => get().lookup(id),
-    get events() {
-      return get().events;
-    },
-    get packVersion() {
-      return get().packVersion;
-    },
-    get articleDate() {
-      return get().articleDate;
-    },
-  };
+  return async () => (source ??= cardSource({ version: packVersion, entities: await loadCards() }, articleDate));
 }

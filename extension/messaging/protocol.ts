@@ -1,7 +1,7 @@
 /**
- * The messages Backstory's parts exchange, typed in one place. Only counts and
- * entity ids travel, and only inside the browser: page text never leaves the
- * content script.
+ * The messages Backstory's parts exchange, typed in one place. Only counts,
+ * entity ids and the pack's own cards travel, and only inside the browser:
+ * page text never leaves the content script.
  */
 import type { FoundEntity } from '../annotate/page-annotator';
 
@@ -48,7 +48,12 @@ export interface NoMatchRequest {
   query: string;
 }
 
-export type BackstoryMessage = StatusRequest | FoundCountMessage | StepRequest | RevealRequest | NoMatchRequest;
+/** Content script → background: the pack's cards (answered with its `entities`), asked once per page. */
+export interface CardsRequest {
+  type: 'backstory:cards';
+}
+
+export type BackstoryMessage = StatusRequest | FoundCountMessage | StepRequest | RevealRequest | NoMatchRequest | CardsRequest;
 
 /** Narrows an unknown runtime message to one of Backstory's, by its `type`. */
 export function isMessage<T extends BackstoryMessage['type']>(

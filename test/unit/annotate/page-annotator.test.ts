@@ -172,6 +172,16 @@ describe('PageAnnotator, following changes', () => {
 });
 
 describe('PageAnnotator and the cards', () => {
+  it('names entities only once the cards are in', () => {
+    let cards: typeof PACK.entities | undefined;
+    const types = Object.fromEntries(PACK.entities.map((e) => [e.id, e.type]));
+    const pack = annotatorPackFrom(PACK.matcher, types, () => cards);
+    const first = PACK.entities[0]!;
+    expect(pack.nameOf(first.id)).toBeUndefined();
+    cards = PACK.entities;
+    expect(pack.nameOf(first.id)).toBe(first.name);
+  });
+
   it('reads and paints the page, and reports the count, without the cards; names come from them when listed', async () => {
     document.body.innerHTML = '<p>Vladimir Putin spoke to Joe Biden about NATO.</p>';
     let cardsRead = 0;

@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 describe('the pack handed from pack.js to the content script', () => {
-  it('parses the matcher and every entity type at once, and the cards only when asked, once', () => {
+  it('parses the matcher and every entity type at once, in one go', () => {
     providePack(packTexts(pack));
     const parse = vi.spyOn(JSON, 'parse');
     const read = readPack()!;
@@ -19,15 +19,13 @@ describe('the pack handed from pack.js to the content script', () => {
     expect(read.matcher).toEqual(pack.matcher);
     expect(Object.keys(read.types)).toHaveLength(pack.entities.length);
     expect(read.types['dmitry-peskov']).toBe('person');
-    expect(read.cards()).toEqual(pack.entities);
-    read.cards();
-    expect(parse).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps the cards, the larger part, out of the core', () => {
-    const { core, cards } = packTexts(pack);
-    expect(core.length).toBeLessThan(cards.length);
-    expect(core).not.toContain(pack.entities[0]!.summary);
+  it('leaves the cards out: they stay with the background', () => {
+    const texts = packTexts(pack);
+    expect(Object.keys(texts)).toEqual(['core']);
+    expect(texts.core).not.toContain(pack.entities[0]!.summary);
+    expect(texts.core.length).toBeLessThan(JSON.stringify(pack.entities).length);
   });
 
   it('is null when pack.js left nothing or something else', () => {
