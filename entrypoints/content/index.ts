@@ -184,6 +184,8 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
       void reportCount(annotator.entityCount());
     },
     stop() {
+      // A card still waiting for the cards must not open once Backstory is off here.
+      cardsAsked += 1;
       hover.setEnabled(false);
       stepper.reset();
       annotator.stop();
