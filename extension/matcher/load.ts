@@ -83,6 +83,18 @@ export interface Matcher {
  */
 const FIRST_WORD_FILTER_BITS = 32;
 
+/**
+ * Whether an alias row ending at trie node `node` passes `test` (its flags and entity index).
+ * For the rare look-ups off the scanner's path; `resolve.ts` walks a candidate's rows itself.
+ */
+export function someRowAt(m: Matcher, node: number, test: (flags: number, entity: number) => boolean): boolean {
+  const { rows } = m;
+  for (let a = m.nodes[NODE_STRIDE * node + 2]! - 1; a >= 0 && rows[ROW_STRIDE * a + ROW_NODE] === node; a++) {
+    if (test(rows[ROW_STRIDE * a + ROW_FLAGS]!, rows[ROW_STRIDE * a + ROW_ENTITY]!)) return true;
+  }
+  return false;
+}
+
 /** Key of the unordered pair of nodes `a`, `b` in `Matcher.describableByPair`. */
 export function pairKey(m: Pick<Matcher, 'nodeCount'>, a: number, b: number): number {
   return a < b ? a * m.nodeCount + b : b * m.nodeCount + a;

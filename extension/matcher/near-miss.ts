@@ -12,7 +12,7 @@
 // The basic build: plain fuzzy search is all this needs, and it is half the size in the content script.
 import Fuse from 'fuse.js/basic';
 import { CASE_MASK, CASE_PROPER, FLAG_HAS_LOWER } from './compiled-format';
-import { CHILD_COUNT_MASK, type Matcher, NODE_STRIDE, ROW_FLAGS, ROW_NODE, ROW_STRIDE, TERMINAL_ALIAS, TERMINAL_SHIFT } from './load';
+import { CHILD_COUNT_MASK, type Matcher, NODE_STRIDE, someRowAt, TERMINAL_ALIAS, TERMINAL_SHIFT } from './load';
 import {
   LOWER as importedLOWER,
   SPACE_CODE as importedSPACE_CODE,
@@ -233,12 +233,7 @@ function searchClosest(m: Matcher, span: string): number {
 
 /** Whether an alias row at `node` is a name spelled in proper case (near misses never reach acronyms or event phrases). */
 function hasNameRow(m: Matcher, node: number): boolean {
-  const { rows } = m;
-  for (let a = m.nodes[NODE_STRIDE * node + 2]! - 1; a >= 0 && rows[ROW_STRIDE * a + ROW_NODE] === node; a++) {
-    const flags = rows[ROW_STRIDE * a + ROW_FLAGS]!;
-    if ((flags & CASE_MASK) === CASE_PROPER && flags & FLAG_HAS_LOWER) return true;
-  }
-  return false;
+  return someRowAt(m, node, (flags) => (flags & CASE_MASK) === CASE_PROPER && (flags & FLAG_HAS_LOWER) !== 0);
 }
 
 /** Scratch rows of the edit-distance walk, grown on demand. */

@@ -24,6 +24,7 @@ import {
   ROW_FLAGS as importedROW_FLAGS,
   ROW_NODE as importedROW_NODE,
   ROW_STRIDE as importedROW_STRIDE,
+  someRowAt,
 } from './load';
 import { SPACE_CODE, type NormalizedText } from './normalize';
 import {
@@ -213,6 +214,7 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   if ((flags & CASE_MASK) === CASE_EXACT && cand.end - cand.start <= SHOUTABLE_ACRONYM_LENGTH && besideShoutedWord(nt, text, cand.start, cand.end)) {
     return undefined;
   }
+  const entity = m.rows[row + ROW_ENTITY]!;
   // Named in full with a middle initial (`Vladimir V. Putin`): a full mention, whatever the alias.
   let named = false;
   let short = (flags & FLAG_SHORT) !== 0;
@@ -222,14 +224,13 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
     glued.value ??= gluedToProperName(nt, text, cand.start, cand.end, input.edges);
     if (glued.value === GLUED_TO_INITIAL) {
       glued.fullNameNode ??= fullNameNode(input, cand);
-      if (!hasFullRow(m, glued.fullNameNode, m.rows[row + ROW_ENTITY]!)) return undefined;
+      if (!someRowAt(m, glued.fullNameNode, (f, e) => e === entity && !(f & FLAG_SHORT))) return undefined;
       named = true;
     } else if (glued.value) {
       return undefined;
     }
   }
   if (named) short = false;
-  const entity = m.rows[row + ROW_ENTITY]!;
   const spec = m.entities[entity]!;
   const fit = dateFit(spec.from, spec.to, day);
   if (!fit) return undefined;
@@ -270,15 +271,6 @@ function fullNameNode(input: ResolveInput, cand: Candidate): number {
   return keyNode(input.matcher, units);
 }
 
-/** Whether `entity` has a full (not `short`) alias ending at trie node `node`. */
-function hasFullRow(m: Matcher, node: number, entity: number): boolean {
-  if (node === 0) return false;
-  const rows = m.rows;
-  for (let a = m.nodes[NODE_STRIDE * node + 2]! - 1; a >= 0 && rows[ROW_STRIDE * a + ROW_NODE] === node; a++) {
-    if (rows[ROW_STRIDE * a + ROW_ENTITY] === entity && !(rows[ROW_STRIDE * a + ROW_FLAGS]! & FLAG_SHORT)) return true;
-  }
-  return false;
-}
 
 /** Orders options best first: later-fitting dates, then stronger evidence. */
 function compareOptions(a: Option, b: Option): number {
