@@ -11,7 +11,7 @@
  */
 import type { CompiledPack, EntityType } from './pack';
 
-/** Name of the global that holds the pack's JSON texts. */
+/** Name of the global that holds the pack's JSON text. */
 export const PACK_GLOBAL = '__backstoryPackJson';
 
 /** The pack's JSON text for the content script: `core` is a `PackCore`. */
@@ -33,7 +33,7 @@ export function packTexts(pack: CompiledPack): PackTexts {
   return { core: JSON.stringify(core) };
 }
 
-/** Leaves the pack's JSON texts for the content script (run by `pack.js`). */
+/** Leaves the pack's JSON text for the content script (run by `pack.js`). */
 export function providePack(texts: PackTexts): void {
   (globalThis as PackHolder)[PACK_GLOBAL] = texts;
 }

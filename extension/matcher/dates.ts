@@ -69,4 +69,3 @@ export function dateFit(
   if (to !== undefined && day > to) return { rank: to, dated };
   return dated ? ONGOING_DATED : ONGOING_TIMELESS;
 }
-
