@@ -6,7 +6,8 @@
  */
 import { Fragment, render, type VNode } from 'preact';
 import { autoUpdate, computePosition, flip, inline, offset, shift, size, type Placement } from '@floating-ui/dom';
-import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { createIsolatedElement } from '@webext-core/isolated-element';
+import type { ContentScriptContext } from '#imports';
 import cardCss from '../../assets/styles/card.css?inline';
 import { CardBrowser } from './CardBrowser';
 import type { CardSource } from './card-source';
@@ -62,12 +63,26 @@ function rangeReference(range: Range) {
   };
 }
 
+/**
+ * The card's shadow root: its host element in the page and the container the card renders into.
+ * Made with `createIsolatedElement`, the library WXT's `createShadowRootUi` wraps: the wrapper's
+ * anchoring and auto-mount machinery (a MutationObserver-based element waiter with its own
+ * dependencies) added 3 KB gzipped to every page for a host that only ever goes at the end of `<html>`.
+ */
+interface ShadowHost {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+/** Keeps page styles from inheriting into the card (what `createShadowRootUi` adds by default). */
+const SHADOW_RESET_CSS = ':host{all:initial !important;}';
+
 const unanchoredReference = {
   getBoundingClientRect: () => new DOMRect(window.innerWidth / 2, UNANCHORED_TOP_PX, 0, 0),
 };
 
 export class CardHost {
-  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private ui: ShadowHost | null = null;
   /** Set when the page kept Backstory from creating its host (see `mount`). */
   private refused = false;
   private stopAutoUpdate: (() => void) | null = null;
@@ -81,7 +96,7 @@ export class CardHost {
 
   /** The host element while it is mounted, for telling the card's events from the page's. */
   get element(): HTMLElement | null {
-    return this.ui?.shadowHost ?? null;
+    return this.ui?.host ?? null;
   }
 
   /**
@@ -98,8 +113,8 @@ export class CardHost {
       const active = document.activeElement;
       this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
     }
-    render(<Fragment key={++this.shown}>{content}</Fragment>, ui.uiContainer);
-    const floating = ui.uiContainer.firstElementChild as HTMLElement | null;
+    render(<Fragment key={++this.shown}>{content}</Fragment>, ui.container);
+    const floating = ui.container.firstElementChild as HTMLElement | null;
     if (!floating) return;
     const reference = anchor ? rangeReference(anchor) : unanchoredReference;
     const placement: Placement = anchor ? 'bottom-start' : 'bottom';
@@ -148,7 +163,7 @@ export class CardHost {
     const hadFocus = this.hasFocus();
     this.stopFollowing();
     this.fireOnHide();
-    if (this.ui) render(null, this.ui.uiContainer);
+    if (this.ui) render(null, this.ui.container);
     const back = this.returnFocus;
     this.returnFocus = null;
     if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
@@ -157,13 +172,13 @@ export class CardHost {
   /** Removes the host from the page altogether. */
   remove(): void {
     this.hide();
-    this.ui?.remove();
+    this.ui?.host.remove();
     this.ui = null;
   }
 
   /** Whether keyboard focus is inside the card. */
   private hasFocus(): boolean {
-    return this.ui !== null && document.activeElement === this.ui.shadowHost;
+    return this.ui !== null && document.activeElement === this.ui.host;
   }
 
   private fireOnHide(): void {
@@ -184,25 +199,24 @@ export class CardHost {
    * then shows no card on that page rather than throw into it (found by
    * test/e2e/robustness, custom-element-trap.html).
    */
-  private async mount(): Promise<ShadowRootContentScriptUi<void> | null> {
+  private async mount(): Promise<ShadowHost | null> {
     if (this.ui) return this.ui;
     if (this.refused) return null;
-    let ui: ShadowRootContentScriptUi<void>;
+    let ui: ShadowHost;
     try {
-      ui = await createShadowRootUi(this.ctx, {
+      const { parentElement, isolatedElement } = await createIsolatedElement({
         name: CARD_HOST_TAG,
-        position: 'inline',
-        anchor: 'html',
-        append: 'last',
-        css: cardCss,
-        onMount: () => undefined,
+        mode: 'open',
+        css: { textContent: `${SHADOW_RESET_CSS}\n${cardCss}` },
       });
+      ui = { host: parentElement, container: isolatedElement };
     } catch {
       this.refused = true;
       return null;
     }
-    ui.mount();
-    for (const [prop, value] of Object.entries(HOST_STYLE)) ui.shadowHost.style.setProperty(prop, value, 'important');
+    document.documentElement.append(ui.host);
+    this.ctx.onInvalidated(() => this.remove());
+    for (const [prop, value] of Object.entries(HOST_STYLE)) ui.host.style.setProperty(prop, value, 'important');
     this.ui = ui;
     return ui;
   }
