@@ -8,13 +8,13 @@ import {
   CASE_ANY,
   CASE_EXACT,
   CASE_PROPER,
-  CHILD_COUNT_BASE,
   FLAG_AMBIGUOUS,
   FLAG_HAS_LOWER,
   FLAG_SHARED,
   FLAG_SHORT,
   FLAG_SINGLE_WORD,
   FORMAT_VERSION,
+  SMALL_NUMBER_BASE,
   type CompiledEntity,
   type CompiledLayout,
 } from './compiled-format';
@@ -109,7 +109,8 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
       node: placed.map((p) => p.node),
       entity: placed.map((p) => p.row.entity),
       flags: placed.map((p) => p.row.flags),
-      caps: placed.map((p) => p.row.caps),
+      capCounts: smallNumbers(placed.map((p) => p.row.caps.length)),
+      caps: smallNumbers(placed.flatMap((p) => p.row.caps)),
     },
     contextNodes: nodesOf(contextKeys.flat()),
     headNodes: nodesOf(headKeys.flat()),
@@ -240,9 +241,14 @@ function buildTrie(keys: string[]): BuiltTrie {
   for (const [key, node] of ends) nodeOf.set(key, node.id);
   return {
     labels: codesToString(labels),
-    childCounts: codesToString(counts.map((n) => n + CHILD_COUNT_BASE)),
+    childCounts: smallNumbers(counts),
     nodeOf,
   };
+}
+
+/** Small non-negative numbers one per char (see `SMALL_NUMBER_BASE`). */
+function smallNumbers(numbers: number[]): string {
+  return codesToString(numbers.map((n) => n + SMALL_NUMBER_BASE));
 }
 
 function codesToString(codes: number[]): string {

@@ -6,13 +6,14 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /**
- * `childCounts` stores a node's child count as the char code `count + CHILD_COUNT_BASE`,
- * so leaves read `0` and chains `1` in the JSON, and no count needs escaping below 44 children.
+ * Small numbers (child counts, capital counts and offsets) are stored one per char, as the char
+ * code `n + SMALL_NUMBER_BASE`: leaves read `0` and chains `1` in the JSON, nothing below 44
+ * needs escaping, and `JSON.parse` reads a string far faster than an array of numbers.
  */
-export const CHILD_COUNT_BASE = 0x30;
+export const SMALL_NUMBER_BASE = 0x30;
 
 /** Alias flag: a `short` alias (surname, short form) that needs evidence. */
 export const FLAG_SHORT = 1;
@@ -43,7 +44,7 @@ export interface CompiledEntity {
   heads?: number[];
 }
 
-/** Format 4 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit). */
+/** Format 5 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**
@@ -56,7 +57,7 @@ export interface CompiledLayout extends CompiledMatcher {
   trie: {
     /** The edge label (a normalised UTF-16 unit) into node i + 1, for every non-root node. */
     labels: string;
-    /** For each node, its child count as one char (see `CHILD_COUNT_BASE`). */
+    /** For each node, its child count as one char (see `SMALL_NUMBER_BASE`). */
     childCounts: string;
   };
   /** Alias rows, sorted by `node` so each node's aliases are consecutive. Parallel arrays. */
@@ -67,8 +68,13 @@ export interface CompiledLayout extends CompiledMatcher {
     entity: number[];
     /** `FLAG_*` and `CASE_*` bits. */
     flags: number[];
-    /** Offsets, in the normalised alias, of its uppercase letters (empty for case `any`). */
-    caps: number[][];
+    /**
+     * For each row, how many uppercase letters its alias has (none for case `any`), one char
+     * per row (see `SMALL_NUMBER_BASE`); their offsets in the normalised alias are in `caps`.
+     */
+    capCounts: string;
+    /** The rows' uppercase offsets, row after row, one char each (see `SMALL_NUMBER_BASE`). */
+    caps: string;
   };
   /** Trie nodes where a context word ends, ascending. */
   contextNodes: number[];

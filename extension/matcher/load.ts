@@ -3,7 +3,7 @@
  * number of trie nodes with no per-node objects, so ~5k aliases load in well under a millisecond.
  */
 import type { CompiledMatcher } from './types';
-import { CHILD_COUNT_BASE, FORMAT_VERSION, type CompiledEntity, type CompiledLayout } from './compiled-format';
+import { FORMAT_VERSION, SMALL_NUMBER_BASE, type CompiledEntity, type CompiledLayout } from './compiled-format';
 import { buildWordFilter, type WordFilter } from './normalize';
 
 /** Number of distinct UTF-16 code units: the size of the dense root transition table. */
@@ -108,22 +108,24 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   const { trie, aliases, contextNodes, headNodes, firstWords, entities } = compiled as CompiledLayout;
   const nodes = trie.childCounts.length;
 
-  const label = new Uint16Array(nodes);
-  for (let v = 1; v < nodes; v++) label[v] = trie.labels.charCodeAt(v - 1);
-
-  const nodeInfo = childrenOrder(trie.childCounts, nodes);
+  const { label, nodeInfo } = childrenOrder(trie, nodes);
 
   const rootChild = new Int32Array(CODE_UNITS);
   for (let v = nodeInfo[0]!, end = v + nodeInfo[1]!; v < end; v++) rootChild[label[v]!] = v;
 
-  const mark = (v: number, bit: number) => (nodeInfo[NODE_STRIDE * v + 1]! |= bit << TERMINAL_SHIFT);
+  // Terminal bits set inline rather than through a helper: this runs cold on every page, where
+  // each call of the interpreter costs more than the store it makes.
+  const alias = TERMINAL_ALIAS << TERMINAL_SHIFT;
+  const context = TERMINAL_CONTEXT << TERMINAL_SHIFT;
+  const head = TERMINAL_HEAD << TERMINAL_SHIFT;
   const rowCount = aliases.node.length;
   for (let a = rowCount - 1; a >= 0; a--) {
-    nodeInfo[NODE_STRIDE * aliases.node[a]! + 2] = a + 1;
-    mark(aliases.node[a]!, TERMINAL_ALIAS);
+    const v = NODE_STRIDE * aliases.node[a]!;
+    nodeInfo[v + 2] = a + 1;
+    nodeInfo[v + 1]! |= alias;
   }
-  for (const v of contextNodes) mark(v, TERMINAL_CONTEXT);
-  for (const v of headNodes) mark(v, TERMINAL_HEAD);
+  for (const v of contextNodes) nodeInfo[NODE_STRIDE * v + 1]! |= context;
+  for (const v of headNodes) nodeInfo[NODE_STRIDE * v + 1]! |= head;
 
   return {
     label,
@@ -140,11 +142,15 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
 }
 
 /**
- * Each node's first child and child count (`Matcher.nodes`), replaying the numbering of the
- * compiler (`CompiledLayout.trie`): nodes are taken from a stack that starts with the root,
- * and each one's children, numbered next, are pushed last first.
+ * Each node's edge label (`Matcher.label`), first child and child count (`Matcher.nodes`),
+ * replaying the numbering of the compiler (`CompiledLayout.trie`): nodes are taken from a stack
+ * that starts with the root, and each one's children, numbered next, are pushed last first.
+ * The labels are copied as the children are pushed: one loop over the nodes, not two, as this
+ * runs cold on every page.
  */
-function childrenOrder(childCounts: string, nodes: number): Int32Array {
+function childrenOrder(trie: CompiledLayout['trie'], nodes: number): { label: Uint16Array; nodeInfo: Int32Array } {
+  const { labels, childCounts } = trie;
+  const label = new Uint16Array(nodes);
   const nodeInfo = new Int32Array(NODE_STRIDE * nodes);
   const stack = new Int32Array(nodes);
   let top = 0;
@@ -152,34 +158,38 @@ function childrenOrder(childCounts: string, nodes: number): Int32Array {
   let next = 1;
   while (top > 0) {
     const v = stack[--top]!;
-    const count = childCounts.charCodeAt(v) - CHILD_COUNT_BASE;
+    const count = childCounts.charCodeAt(v) - SMALL_NUMBER_BASE;
     nodeInfo[NODE_STRIDE * v] = next;
     nodeInfo[NODE_STRIDE * v + 1] = count;
-    for (let child = next + count - 1; child >= next; child--) stack[top++] = child;
+    for (let child = next + count - 1; child >= next; child--) {
+      label[child] = labels.charCodeAt(child - 1);
+      stack[top++] = child;
+    }
     next += count;
   }
-  return nodeInfo;
+  return { label, nodeInfo };
 }
 
 /** The alias rows in one typed array (see `Matcher.rows`), their uppercase offsets in another. */
 function aliasRows(aliases: CompiledLayout['aliases']): { rows: Int32Array; capOffsets: Int32Array } {
-  const count = aliases.node.length;
+  const { node, entity, flags, capCounts, caps } = aliases;
+  const count = node.length;
   const rows = new Int32Array(ROW_STRIDE * (count + 1));
-  const capOffsets = new Int32Array(aliases.caps.reduce((sum, caps) => sum + caps.length, 0));
-  let caps = 0;
+  let cap = 0;
   for (let a = 0; a < count; a++) {
-    rows[ROW_STRIDE * a + ROW_NODE] = aliases.node[a]!;
-    rows[ROW_STRIDE * a + ROW_FLAGS] = aliases.flags[a]!;
-    rows[ROW_STRIDE * a + ROW_ENTITY] = aliases.entity[a]!;
-    rows[ROW_STRIDE * a + ROW_CAPS] = caps;
-    capOffsets.set(aliases.caps[a]!, caps);
-    caps += aliases.caps[a]!.length;
+    const row = ROW_STRIDE * a;
+    rows[row + ROW_NODE] = node[a]!;
+    rows[row + ROW_FLAGS] = flags[a]!;
+    rows[row + ROW_ENTITY] = entity[a]!;
+    rows[row + ROW_CAPS] = cap;
+    cap += capCounts.charCodeAt(a) - SMALL_NUMBER_BASE;
   }
   rows[ROW_STRIDE * count + ROW_NODE] = -1;
-  rows[ROW_STRIDE * count + ROW_CAPS] = caps;
+  rows[ROW_STRIDE * count + ROW_CAPS] = cap;
+  const capOffsets = new Int32Array(caps.length);
+  for (let k = 0; k < caps.length; k++) capOffsets[k] = caps.charCodeAt(k) - SMALL_NUMBER_BASE;
   return { rows, capOffsets };
 }
-
 
 function describableByPair(entities: readonly CompiledEntity[], nodeCount: number): Map<number, number[]> {
   const map = new Map<number, number[]>();

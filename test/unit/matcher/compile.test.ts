@@ -31,7 +31,7 @@ describe('compileMatcher output', () => {
   });
 
   it('declares its format version', () => {
-    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(4);
+    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(5);
   });
 
   it('lists the signatures of the keys\' first words, once each and sorted', () => {
@@ -73,6 +73,17 @@ describe('compileMatcher validation', () => {
 describe('loadMatcher', () => {
   it('refuses another format version', () => {
     expect(() => loadMatcher({ formatVersion: 999 })).toThrow(/format/);
+  });
+
+  it.each([
+    { surface: 'McFaul', right: 'McFaul', wrong: 'Mcfaul' },
+    // A capital at offset 44 is stored as the char `\\`, which JSON escapes.
+    { surface: `${'a'.repeat(44)}Bc`, right: `${'a'.repeat(44)}Bc`, wrong: `${'a'.repeat(44)}bc` },
+  ])('reads back where $surface has its capitals, through JSON', ({ surface, right, wrong }) => {
+    const compiled = compileMatcher([{ text: surface, entity: 'X', match: 'full', case: 'proper' }], [{ id: 'X', type: 'person', context: [] }]);
+    const m = loadMatcher(JSON.parse(JSON.stringify(compiled)));
+    expect(findMentions(`said ${right} today`, m).map((x) => x.entity)).toEqual(['X']);
+    expect(findMentions(`said ${wrong} today`, m)).toEqual([]);
   });
 
   it('loads an empty dataset that matches nothing', () => {
