@@ -7,7 +7,7 @@ import { handleCardRequest } from '../../extension/card/card-requests';
 import { cardSourceLoader, type CardSource } from '../../extension/card/card-source';
 import { cardsFromBackground, type CardsLoader } from '../../extension/dataset/pack-cards';
 import type { CardData } from '../../extension/dataset/pack';
-import { readPack } from '../../extension/dataset/pack-global';
+import { readPack, typesOf } from '../../extension/dataset/pack-global';
 import { HighlightLayer, highlightsSupported, type PaintedMention } from '../../extension/highlight/highlight-layer';
 import { MentionSelection, startsBefore } from '../../extension/highlight/mention-selection';
 import { StyledHighlightRegistry } from '../../extension/highlight/styled-registry';
@@ -136,7 +136,7 @@ function startSession(ctx: ContentScriptContext, cardHost: CardHost, prefs: Read
     }
   };
 
-  const annotator = new PageAnnotator(annotatorPackFrom(pack.matcher, pack.types, () => cards), selection, {
+  const annotator = new PageAnnotator(annotatorPackFrom(pack.matcher, typesOf(pack), () => cards), selection, {
     root: () => document.body,
     ownHost: () => cardHost.element,
     context,

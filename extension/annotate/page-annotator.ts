@@ -93,12 +93,11 @@ export interface AnnotatorPack {
 }
 
 /**
- * An `AnnotatorPack` from what the content script parses up front (the matcher, the types by
- * id) and, for names, the cards: `cards` gives them once they are in (the content script
+ * An `AnnotatorPack` from what the content script parses up front (the matcher, the types)
+ * and, for names, the cards: `cards` gives them once they are in (the content script
  * fetches them before the popup's list), and undefined until then, when names are undefined.
  */
-export function annotatorPackFrom(matcher: CompiledMatcher, types: Readonly<Record<string, EntityType>>, cards: () => readonly CardData[] | undefined = () => undefined): AnnotatorPack {
-  const typeById = new Map(Object.entries(types));
+export function annotatorPackFrom(matcher: CompiledMatcher, typeOf: (id: string) => EntityType | undefined, cards: () => readonly CardData[] | undefined = () => undefined): AnnotatorPack {
   let names: Map<string, string> | undefined;
   const namesById = () => {
     if (!names) {
@@ -109,14 +108,15 @@ export function annotatorPackFrom(matcher: CompiledMatcher, types: Readonly<Reco
   };
   return {
     matcher,
-    typeOf: (id) => typeById.get(id),
+    typeOf,
     nameOf: (id) => namesById()?.get(id),
   };
 }
 
 /** An `AnnotatorPack` over a whole compiled pack (the tests). */
 export function annotatorPackOf(pack: Pick<CompiledPack, 'matcher' | 'entities'>): AnnotatorPack {
-  return annotatorPackFrom(pack.matcher, Object.fromEntries(pack.entities.map((e) => [e.id, e.type])), () => pack.entities);
+  const typeById = new Map(pack.entities.map((e) => [e.id, e.type]));
+  return annotatorPackFrom(pack.matcher, (id) => typeById.get(id), () => pack.entities);
 }
 
 export interface PageAnnotatorOptions {

@@ -20,6 +20,9 @@ const PACK: CompiledPack = {
   matcher: compileMatcher(ALIASES, ENTITIES),
 };
 
+/** Each entity's type by id, as the content script looks it up. */
+const typeOf = (id: string) => PACK.entities.find((e) => e.id === id)?.type;
+
 /** Filler without any name of the test dataset, to put distance between blocks. */
 const FILLER = '<p>The committee published its report late in the afternoon.</p>';
 
@@ -174,8 +177,7 @@ describe('PageAnnotator, following changes', () => {
 describe('PageAnnotator and the cards', () => {
   it('names entities only once the cards are in', () => {
     let cards: typeof PACK.entities | undefined;
-    const types = Object.fromEntries(PACK.entities.map((e) => [e.id, e.type]));
-    const pack = annotatorPackFrom(PACK.matcher, types, () => cards);
+    const pack = annotatorPackFrom(PACK.matcher, typeOf, () => cards);
     const first = PACK.entities[0]!;
     expect(pack.nameOf(first.id)).toBeUndefined();
     cards = PACK.entities;
@@ -186,8 +188,7 @@ describe('PageAnnotator and the cards', () => {
     document.body.innerHTML = '<p>Vladimir Putin spoke to Joe Biden about NATO.</p>';
     let cardsRead = 0;
     const counts: number[] = [];
-    const types = Object.fromEntries(PACK.entities.map((e) => [e.id, e.type]));
-    const pack = annotatorPackFrom(PACK.matcher, types, () => {
+    const pack = annotatorPackFrom(PACK.matcher, typeOf, () => {
       cardsRead += 1;
       return PACK.entities;
     });

@@ -6,7 +6,7 @@
  * which the extension's build cannot carry.
  */
 import { annotatorPackFrom, PageAnnotator } from '../../../../extension/annotate/page-annotator';
-import type { PackCore } from '../../../../extension/dataset/pack-global';
+import { typesOf, type PackCore } from '../../../../extension/dataset/pack-global';
 import { HighlightLayer } from '../../../../extension/highlight/highlight-layer';
 
 /** What one run of the pipeline cost on the page. */
@@ -28,7 +28,7 @@ export async function annotateWith(coreJson: string): Promise<PipelineRun> {
   let scanMs = 0;
   let slices = 0;
   let longestSliceMs = 0;
-  const annotator = new PageAnnotator(annotatorPackFrom(core.matcher, core.types), layer, {
+  const annotator = new PageAnnotator(annotatorPackFrom(core.matcher, typesOf(core)), layer, {
     root: () => document.body,
     ownHost: () => null,
     context: { date: '2022-01-15' },
