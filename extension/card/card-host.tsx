@@ -67,7 +67,7 @@ function rangeReference(range: Range) {
  * The card's shadow root: its host element in the page and the container the card renders into.
  * Made with `createIsolatedElement`, the library WXT's `createShadowRootUi` wraps: the wrapper's
  * anchoring and auto-mount machinery (a MutationObserver-based element waiter with its own
- * dependencies) added 3 KB gzipped to every page for a host that only ever goes at the end of `<html>`.
+ * dependencies) added 2.5 KB gzipped to every page for a host that only ever goes at the end of `<html>`.
  */
 interface ShadowHost {
   host: HTMLElement;

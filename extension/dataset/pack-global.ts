@@ -9,7 +9,7 @@
  * otherwise spend some 2 ms compiling `pack.js` around them and keep their
  * 330 KB of script source.
  */
-import { entityIds } from '../matcher';
+import { entityIds } from '../matcher/entity-ids';
 import type { CompiledPack, EntityType } from './pack';
 
 /** Name of the global that holds the pack's JSON text. */
@@ -32,7 +32,6 @@ export interface PackCore extends Pick<CompiledPack, 'version' | 'matcher'> {
 
 /** The char that stands for each type in `PackCore.types`. */
 const TYPE_CODES: Readonly<Record<EntityType, string>> = { person: 'p', organization: 'o', place: 'l', event: 'e' };
-const TYPE_OF_CODE = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as EntityType]));
 
 type PackHolder = { [PACK_GLOBAL]?: PackTexts };
 
@@ -50,7 +49,10 @@ export function packTexts(pack: CompiledPack): PackTexts {
 export function typesOf(core: Pick<PackCore, 'matcher' | 'types'>): (id: string) => EntityType | undefined {
   let byId: Map<string, EntityType> | undefined;
   return (id) => {
-    byId ??= new Map(entityIds(core.matcher).map((entityId, i) => [entityId, TYPE_OF_CODE.get(core.types[i]!)!]));
+    if (!byId) {
+      const typeOfCode = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as EntityType]));
+      byId = new Map(entityIds(core.matcher).map((entityId, i) => [entityId, typeOfCode.get(core.types[i]!)!]));
+    }
     return byId.get(id);
   };
 }

@@ -7,7 +7,8 @@
  * - `findMentions` scans a text (a page, a chunk, an added paragraph) in one pass.
  */
 export { compileMatcher } from './compile';
-export { entityIds, loadMatcher, type Matcher } from './load';
+export { entityIds } from './entity-ids';
+export { loadMatcher, type Matcher } from './load';
 export { findMentions, type FindContext } from './find-mentions';
 export { THRESHOLD } from './scoring';
 export type {

@@ -95,14 +95,6 @@ export function someRowAt(m: Matcher, node: number, test: (flags: number, entity
   return false;
 }
 
-/**
- * The ids of a compiled matcher's entities, in its order (sorted by id): the index that data
- * shipped beside the matcher per entity (the pack's types) follows.
- */
-export function entityIds(compiled: CompiledMatcher): string[] {
-  return (compiled as CompiledLayout).entities.map((e) => e.id);
-}
-
 /** Key of the unordered pair of nodes `a`, `b` in `Matcher.describableByPair`. */
 export function pairKey(m: Pick<Matcher, 'nodeCount'>, a: number, b: number): number {
   return a < b ? a * m.nodeCount + b : b * m.nodeCount + a;
