@@ -70,6 +70,11 @@ const FOLD_SHIFT = 8;
  */
 export const UNIT_INFO: Readonly<Int32Array> = INFO;
 
+/** Units below this are ASCII, classified by ranges (`classify`). */
+const ASCII_END = 0x80;
+/** From an ASCII capital to its lowercase letter. */
+const ASCII_CASE_OFFSET = 0x20;
+
 const RE_SPACE = /\s/;
 const RE_MARK = /[\p{Mn}\p{Me}]/u;
 const RE_WORD = /[\p{L}\p{N}\p{Mc}]/u;
@@ -79,7 +84,22 @@ const RE_COMBINING = /\p{Mn}/gu;
 function classify(c: number): number {
   let cls = KNOWN;
   let fold = c;
-  if (c >= 0xd800 && c <= 0xdfff) {
+  if (c < ASCII_END) {
+    // ASCII by ranges: the Unicode expressions and `normalize('NFD')` below cost about a
+    // millisecond the first time a page uses them, and a page in English may need them for
+    // nothing else. What they would answer for ASCII, a test pins.
+    if (c >= 0x41 && c <= 0x5a) {
+      cls |= WORD | UPPER;
+      fold = c + ASCII_CASE_OFFSET;
+    } else if (c >= 0x61 && c <= 0x7a) {
+      cls |= WORD | LOWER;
+    } else if (c >= 0x30 && c <= 0x39) {
+      cls |= WORD;
+    } else if (c === SPACE_CODE || (c >= 0x09 && c <= 0x0d)) {
+      cls |= SPACE;
+      fold = SPACE_CODE;
+    }
+  } else if (c >= 0xd800 && c <= 0xdfff) {
     // Surrogate halves (emoji, astral symbols) never join a word: a flag emoji glued to
     // `Ukraine` must not stop it matching. Astral letters are rare enough to accept this.
   } else if (INVISIBLES.has(c)) {

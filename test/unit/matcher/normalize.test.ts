@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeSurface } from '../../../extension/matcher/compile';
-import { isWordUnit, LOWER, normalize, unitsToString, UPPER } from '../../../extension/matcher/normalize';
+import { classOf, isWordUnit, LOWER, MARK, normalize, SPACE, unitsToString, UPPER, WORD } from '../../../extension/matcher/normalize';
 
 /** The normalised string, and for each of its units the original UTF-16 index. */
 function fold(text: string): { folded: string; orig: number[]; words: number } {
@@ -35,6 +35,25 @@ describe('normalize', () => {
   it('counts word starts, not punctuation or emoji', () => {
     expect(fold("U.S.-led 🇺🇦 Putin's plan").words).toBe(6);
   });
+
+  // ASCII is classified by ranges, without the Unicode expressions that classify the rest:
+  // every ASCII unit must come out as those expressions define it.
+  it.each(Array.from({ length: 0x80 }, (_, c) => ({ c, ch: JSON.stringify(String.fromCharCode(c)) })))(
+    'classifies ASCII $ch as Unicode does',
+    ({ c }) => {
+      const ch = String.fromCharCode(c);
+      const space = /\s/.test(ch);
+      const want =
+        (space ? SPACE : 0) |
+        (!space && /[\p{L}\p{N}\p{Mc}]/u.test(ch) ? WORD : 0) |
+        (!space && ch.toLowerCase() !== ch ? UPPER : 0) |
+        (!space && ch.toUpperCase() !== ch ? LOWER : 0);
+      expect(classOf(c) & (SPACE | WORD | UPPER | LOWER | MARK)).toBe(want);
+      // Folded as the Unicode path folds: spaces to one space, letters to lowercase, the rest kept.
+      const folded = fold(`a${ch}b`).folded;
+      expect(folded).toBe(space ? 'a b' : `a${ch.toLowerCase()}b`);
+    },
+  );
 });
 
 /**
