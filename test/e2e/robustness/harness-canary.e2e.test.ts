@@ -5,9 +5,11 @@
  * canary, written here at test time) that does exactly what Backstory must
  * never do: its content script fetches a local and an external URL, throws,
  * leaves a promise rejected and logs an error; its background fetches when
- * the page messages it.
+ * the page messages it. The refusing proxy must also take what browsers do to
+ * it without failing the run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumExtensionBrowser } from '../harness/chromium';
@@ -107,5 +109,37 @@ describe.each(BROWSERS)('the harness sees a misbehaving extension in %s', (name)
     );
     expect(errors.length).toBeGreaterThanOrEqual(3);
     await page.close();
+  });
+});
+
+describe('the refusing proxy', () => {
+  it('survives a client resetting a refused tunnel, as browsers do', async () => {
+    const proxy = await startBlackholeProxy();
+    const uncaught: unknown[] = [];
+    const record = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', record);
+    try {
+      for (let i = 0; i < 10; i++) {
+        await new Promise<void>((done) => {
+          const socket = connect(proxy.port, '127.0.0.1', () => {
+            socket.write('CONNECT canary.invalid:443 HTTP/1.1\r\nHost: canary.invalid:443\r\n\r\n');
+            setTimeout(() => {
+              socket.resetAndDestroy();
+              done();
+            }, 1);
+          });
+          socket.on('error', () => done());
+        });
+      }
+      await waitFor(
+        async () => proxy.refused,
+        (refused) => refused.length === 10,
+        { timeout: 5_000, interval: 20, what: 'the proxy refusing the 10 tunnels' },
+      );
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', record);
+      await proxy.close();
+    }
   });
 });
