@@ -271,7 +271,6 @@ function fullNameNode(input: ResolveInput, cand: Candidate): number {
   return keyNode(input.matcher, units);
 }
 
-
 /** Orders options best first: later-fitting dates, then stronger evidence. */
 function compareOptions(a: Option, b: Option): number {
   if (a.dateRank !== b.dateRank) return a.dateRank > b.dateRank ? -1 : 1;
