@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 /**
  * Small numbers (child counts, capital counts and offsets) are stored one per char, as the char
@@ -36,15 +36,15 @@ export interface CompiledEntity {
   id: string;
   /** Trie nodes of the entity's context words (ascending); omitted when empty. */
   context?: number[];
-  /** First ISO day (`YYYY-MM-DD`) on which an article may name the event: `announced`, else `start`. */
-  from?: string;
-  /** Last ISO day of the event (partial dates padded to their latest day). */
-  to?: string;
+  /** First day (`yyyymmdd`, see `dates.ts`) on which an article may name the event: `announced`, else `start`. */
+  from?: number;
+  /** Last day of the event (`yyyymmdd`; partial dates padded to their latest day). */
+  to?: number;
   /** Events: trie nodes of the head nouns of their aliases (`talks`, `call`), for sentence patterns. */
   heads?: number[];
 }
 
-/** Format 5 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings). */
+/** Format 6 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**

@@ -46,7 +46,7 @@ export interface PatternInput {
   matcher: Matcher;
   hits: readonly ContextHit[];
   heads: readonly ContextHit[];
-  day: string | undefined;
+  day: number | undefined;
   threshold: number;
   /** 1 for every word an exact mention touches: heads there are part of a name already. */
   coveredWords: Uint8Array;
@@ -59,7 +59,7 @@ export interface PatternInput {
 interface PatternOption {
   entity: number;
   cues: number;
-  rank: string;
+  rank: number;
 }
 
 /** The event mentions the sentence patterns find, sorted by start. */
@@ -78,7 +78,7 @@ export function findPatternMentions(input: PatternInput): Accepted[] {
     for (const [entity, cues] of cuesAround(m, cueHits, head)) {
       const spec = m.entities[entity]!;
       if (cues < PATTERN_MIN_CUES || !spec.heads!.includes(head.node)) continue;
-      const fit = dateFit(spec.from, spec.to, day);
+      const fit = dateFit(m.days[2 * entity]!, m.days[2 * entity + 1]!, day);
       if (!fit) continue;
       const option = { entity, cues, rank: fit.rank };
       const order = top ? compare(option, top) : -1;

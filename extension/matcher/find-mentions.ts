@@ -11,7 +11,7 @@ import type { Matcher } from './load';
 import { findNearMisses } from './near-miss';
 import { normalize, originalEnd, type NormalizedText } from './normalize';
 import { NAME_END, NAME_START, type NameEdges } from './proper-name';
-import { resolve, type Accepted } from './resolve';
+import { resolve, type Accepted, type SeenEntities } from './resolve';
 import { scan, type Candidate } from './scan';
 import { THRESHOLD } from './scoring';
 import { selectLongest } from './select';
@@ -51,16 +51,19 @@ export function findMentions(text: string, matcher: Matcher, context: FindContex
   const threshold = context.threshold ?? THRESHOLD;
   const mentioned = context.mentioned ?? new Set<string>();
   const edges = markNameEdges(nt, candidates);
+  const seenIds = context.seen ?? new Set<string>();
+  const { seen, recalled } = recallSeen(matcher, seenIds);
   let exact: Accepted[];
   let nearMisses: Accepted[];
   let coveredWords: Uint8Array;
   try {
-    const input = { nt, text, matcher, hits, day, threshold, seen: context.seen ?? new Set<string>(), edges };
+    const input = { nt, text, matcher, hits, day, threshold, seen, edges };
     exact = resolve(candidates, input);
     coveredWords = wordsCovered(nt, exact);
     nearMisses = resolve(findNearMisses(nt, text, matcher, coveredWords), input);
   } finally {
     clearNameEdges(edges, candidates);
+    rememberSeen(matcher, seen, recalled, seenIds);
   }
   const described = findPatternMentions({ nt, matcher, hits, heads, day, threshold, coveredWords, firstMention: firstMentions(exact), mentioned });
 
@@ -95,6 +98,46 @@ function clearNameEdges(edges: NameEdges, candidates: readonly Candidate[]): voi
     edges[c.start] = 0;
     edges[c.end] = 0;
   }
+}
+
+/** Scratch bits of `SeenEntities`, reused across calls and all zero between them, like `edgeScratch`. */
+let seenScratch = new Uint8Array(1024);
+
+/** The page's memory of full mentions (`FindContext.seen`) as bits, and the entities it set. */
+function recallSeen(m: Matcher, ids: ReadonlySet<string>): { seen: SeenEntities; recalled: number[] } {
+  if (seenScratch.length < m.entities.length) seenScratch = new Uint8Array(Math.max(m.entities.length, seenScratch.length * 2));
+  const recalled: number[] = [];
+  for (const id of ids) {
+    const entity = entityIndex(m, id);
+    if (entity >= 0) {
+      seenScratch[entity] = 1;
+      recalled.push(entity);
+    }
+  }
+  return { seen: { bits: seenScratch, added: [] }, recalled };
+}
+
+/** Adds this text's new full mentions to the page's memory, and clears the bits `recallSeen` and the rules set. */
+function rememberSeen(m: Matcher, seen: SeenEntities, recalled: readonly number[], ids: Set<string>): void {
+  for (const entity of seen.added) {
+    ids.add(m.entities[entity]!.id);
+    seen.bits[entity] = 0;
+  }
+  for (const entity of recalled) seen.bits[entity] = 0;
+}
+
+/** Index of the entity with this id, or -1: the entities are sorted by id (in code-unit order, as `<` compares). */
+function entityIndex(m: Matcher, id: string): number {
+  let lo = 0;
+  let hi = m.entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = m.entities[mid]!.id;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }
 
 /** 1 for every word an accepted mention touches (`accepted` is sorted by start). */

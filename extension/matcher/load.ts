@@ -4,6 +4,7 @@
  */
 import type { CompiledMatcher } from './types';
 import { FORMAT_VERSION, SMALL_NUMBER_BASE, type CompiledEntity, type CompiledLayout } from './compiled-format';
+import { NO_DAY } from './dates';
 import { buildWordFilter, type WordFilter } from './normalize';
 
 /** Number of distinct UTF-16 code units: the size of the dense root transition table. */
@@ -15,8 +16,10 @@ export const TERMINAL_ALIAS = 1;
 export const TERMINAL_CONTEXT = 2;
 /** Terminal bit of a node: an event head noun ends at the node. */
 export const TERMINAL_HEAD = 4;
-/** Entries per node in `Matcher.nodes`: first child, child count and terminal bits, first alias row. */
-export const NODE_STRIDE = 3;
+/** Entries per node in `Matcher.nodes`: first child, child count and terminal bits, first alias row, label. */
+export const NODE_STRIDE = 4;
+/** Where a node's edge label sits among its `Matcher.nodes` entries. */
+export const NODE_LABEL = 3;
 /** Where a node's terminal bits sit in its second `Matcher.nodes` entry. */
 export const TERMINAL_SHIFT = 24;
 /** A node's child count in its second `Matcher.nodes` entry. */
@@ -33,14 +36,15 @@ export const ROW_CAPS = 3;
  * detail of `extension/matcher/`; other modules only pass it to `findMentions`.
  */
 export interface Matcher {
-  /** `label[v]`: the normalised unit on the edge into node v. */
-  readonly label: Uint16Array;
   /**
    * `NODE_STRIDE` entries per node v, side by side so that a step of the walk, and the rules
    * after it, read one cache line where separate arrays cost one miss each (measured on a
-   * 100k-alias trie): `nodes[3v]` its first child (children are consecutive and sorted by
-   * label), `nodes[3v + 1]` its child count (`CHILD_COUNT_MASK`) and `TERMINAL_*` bits above
-   * `TERMINAL_SHIFT`, `nodes[3v + 2]` 1 + its first alias row, or 0.
+   * 100k-alias trie): `nodes[4v]` its first child (children are consecutive and sorted by
+   * label), `nodes[4v + 1]` its child count (`CHILD_COUNT_MASK`) and `TERMINAL_*` bits above
+   * `TERMINAL_SHIFT`, `nodes[4v + 2]` 1 + its first alias row, or 0, and `nodes[4v + 3]`
+   * (`NODE_LABEL`) the normalised unit on the edge into v. With the labels here rather than in
+   * an array of their own, the search among a node's children loads the lines that the next
+   * step reads.
    */
   readonly nodes: Int32Array;
   /** Dense transitions out of the root, indexed by code unit; 0 means none. */
@@ -56,6 +60,12 @@ export interface Matcher {
   /** Offsets of the uppercase units of each alias row (see `rows`). */
   readonly capOffsets: Int32Array;
   readonly entities: CompiledEntity[];
+  /**
+   * Two per entity: its first and last day (`CompiledEntity.from`, `to`), `NO_DAY` where it has
+   * none. The rules read them for every alias row they judge: from one typed array, where the
+   * entity objects would cost a cache miss each on a large dataset.
+   */
+  readonly days: Int32Array;
   /** For each context-word node, the events with head nouns that list it: where sentence patterns look. */
   readonly describableByContext: ReadonlyMap<number, readonly number[]>;
   /**
@@ -108,10 +118,10 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   const { trie, aliases, contextNodes, headNodes, firstWords, entities } = compiled as CompiledLayout;
   const nodes = trie.childCounts.length;
 
-  const { label, nodeInfo } = childrenOrder(trie, nodes);
+  const nodeInfo = childrenOrder(trie, nodes);
 
   const rootChild = new Int32Array(CODE_UNITS);
-  for (let v = nodeInfo[0]!, end = v + nodeInfo[1]!; v < end; v++) rootChild[label[v]!] = v;
+  for (let v = nodeInfo[0]!, end = v + nodeInfo[1]!; v < end; v++) rootChild[nodeInfo[NODE_STRIDE * v + NODE_LABEL]!] = v;
 
   // Terminal bits set inline rather than through a helper: this runs cold on every page, where
   // each call of the interpreter costs more than the store it makes.
@@ -128,12 +138,12 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   for (const v of headNodes) nodeInfo[NODE_STRIDE * v + 1]! |= head;
 
   return {
-    label,
     nodes: nodeInfo,
     rootChild,
     ...aliasRows(aliases),
     rowCount,
     entities,
+    days: entityDays(entities),
     describableByContext: describableByContext(entities),
     describableByPair: describableByPair(entities, nodes),
     nodeCount: nodes,
@@ -142,15 +152,14 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
 }
 
 /**
- * Each node's edge label (`Matcher.label`), first child and child count (`Matcher.nodes`),
+ * Each node's edge label, first child and child count (`Matcher.nodes`),
  * replaying the numbering of the compiler (`CompiledLayout.trie`): nodes are taken from a stack
  * that starts with the root, and each one's children, numbered next, are pushed last first.
  * The labels are copied as the children are pushed: one loop over the nodes, not two, as this
  * runs cold on every page.
  */
-function childrenOrder(trie: CompiledLayout['trie'], nodes: number): { label: Uint16Array; nodeInfo: Int32Array } {
+function childrenOrder(trie: CompiledLayout['trie'], nodes: number): Int32Array {
   const { labels, childCounts } = trie;
-  const label = new Uint16Array(nodes);
   const nodeInfo = new Int32Array(NODE_STRIDE * nodes);
   const stack = new Int32Array(nodes);
   let top = 0;
@@ -162,12 +171,12 @@ function childrenOrder(trie: CompiledLayout['trie'], nodes: number): { label: Ui
     nodeInfo[NODE_STRIDE * v] = next;
     nodeInfo[NODE_STRIDE * v + 1] = count;
     for (let child = next + count - 1; child >= next; child--) {
-      label[child] = labels.charCodeAt(child - 1);
+      nodeInfo[NODE_STRIDE * child + NODE_LABEL] = labels.charCodeAt(child - 1);
       stack[top++] = child;
     }
     next += count;
   }
-  return { label, nodeInfo };
+  return nodeInfo;
 }
 
 /** The alias rows in one typed array (see `Matcher.rows`), their uppercase offsets in another. */
@@ -189,6 +198,15 @@ function aliasRows(aliases: CompiledLayout['aliases']): { rows: Int32Array; capO
   const capOffsets = new Int32Array(caps.length);
   for (let k = 0; k < caps.length; k++) capOffsets[k] = caps.charCodeAt(k) - SMALL_NUMBER_BASE;
   return { rows, capOffsets };
+}
+
+function entityDays(entities: readonly CompiledEntity[]): Int32Array {
+  const days = new Int32Array(2 * entities.length);
+  for (let i = 0; i < entities.length; i++) {
+    days[2 * i] = entities[i]!.from ?? NO_DAY;
+    days[2 * i + 1] = entities[i]!.to ?? NO_DAY;
+  }
+  return days;
 }
 
 function describableByPair(entities: readonly CompiledEntity[], nodeCount: number): Map<number, number[]> {

@@ -12,7 +12,7 @@
 // The basic build: plain fuzzy search is all this needs, and it is half the size in the content script.
 import Fuse from 'fuse.js/basic';
 import { CASE_MASK, CASE_PROPER, FLAG_HAS_LOWER } from './compiled-format';
-import { CHILD_COUNT_MASK, type Matcher, NODE_STRIDE, someRowAt, TERMINAL_ALIAS, TERMINAL_SHIFT } from './load';
+import { CHILD_COUNT_MASK, type Matcher, NODE_LABEL, NODE_STRIDE, someRowAt, TERMINAL_ALIAS, TERMINAL_SHIFT } from './load';
 import {
   LOWER as importedLOWER,
   SPACE_CODE as importedSPACE_CODE,
@@ -258,7 +258,7 @@ function withinEdits(m: Matcher, span: string, maxEdits: number): Reachable[] {
   while (stack.length > 0) {
     const depth = stack.pop()!;
     const node = stack.pop()!;
-    const c = m.label[node]!;
+    const c = m.nodes[NODE_STRIDE * node + NODE_LABEL]!;
     path[depth - 1] = c;
     const row = depth * width;
     const prev = row - width;

@@ -75,6 +75,16 @@ const NEAR_MISS_MIN_CUES = importedNEAR_MISS_MIN_CUES;
 const SHORT_CONTEXT_SCORE = importedSHORT_CONTEXT_SCORE;
 const SHORT_SEEN_SCORE = importedSHORT_SEEN_SCORE;
 
+/**
+ * The entities named in full so far, by entity index: a byte each, read for every alias row
+ * judged (a `Set` of ids cost a cache miss on the entity and on its id string per row on a
+ * large dataset). `added` lists, in order, the entities this text named in full for the first time.
+ */
+export interface SeenEntities {
+  bits: Uint8Array;
+  added: number[];
+}
+
 /** A candidate the rules accepted: normalised span, entity index and score. */
 export interface Accepted {
   start: number;
@@ -103,7 +113,7 @@ interface Option {
   score: number;
   full: boolean;
   evidence: Evidence;
-  dateRank: string;
+  dateRank: number;
 }
 
 /** Everything `resolve` reads besides the candidates. */
@@ -112,10 +122,10 @@ export interface ResolveInput {
   text: string;
   matcher: Matcher;
   hits: ContextHit[];
-  /** The article's day, `YYYY-MM-DD`, if known. */
-  day: string | undefined;
-  /** Entity ids with a full mention earlier on the page; updated with this text's full mentions. */
-  seen: Set<string>;
+  /** The article's day (`yyyymmdd`, see `dates.ts`), if known. */
+  day: number | undefined;
+  /** The entities with a full mention earlier on the page; updated with this text's full mentions. */
+  seen: SeenEntities;
   /** Where dataset names start and end, for the proper-name guard. */
   edges: NameEdges;
   /** Mentions scoring below this are dropped. */
@@ -146,7 +156,10 @@ export function resolve(candidates: readonly (Candidate | NearMissCandidate)[], 
     const winner = judge(cand, input);
     if (!winner) continue;
     accepted.push({ start: cand.start, end: cand.end, entity: winner.entity, score: winner.score });
-    if (winner.full) input.seen.add(input.matcher.entities[winner.entity]!.id);
+    if (winner.full && !input.seen.bits[winner.entity]) {
+      input.seen.bits[winner.entity] = 1;
+      input.seen.added.push(winner.entity);
+    }
   }
   return accepted;
 }
@@ -231,18 +244,17 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
     }
   }
   if (named) short = false;
-  const spec = m.entities[entity]!;
-  const fit = dateFit(spec.from, spec.to, day);
+  const fit = dateFit(m.days[2 * entity]!, m.days[2 * entity + 1]!, day);
   if (!fit) return undefined;
 
-  let evidence: Evidence = seen.has(spec.id) ? Evidence.Seen : Evidence.None;
+  let evidence: Evidence = seen.bits[entity] ? Evidence.Seen : Evidence.None;
   if (nearMiss) {
     // A near miss needs its context twice over: the exact name in the text and a context word
     // nearby (`Osama` on a page about Obama is not him), or two context words.
-    const cues = contextCount(input.hits, spec.context, cand, NEAR_MISS_MIN_CUES);
+    const cues = contextCount(input.hits, m.entities[entity]!.context, cand, NEAR_MISS_MIN_CUES);
     if (cues < (evidence === Evidence.Seen ? 1 : NEAR_MISS_MIN_CUES)) return undefined;
     if (evidence === Evidence.None) evidence = Evidence.Context;
-  } else if (evidence === Evidence.None && (short || shared) && contextCount(input.hits, spec.context, cand, 1) > 0) {
+  } else if (evidence === Evidence.None && (short || shared) && contextCount(input.hits, m.entities[entity]!.context, cand, 1) > 0) {
     evidence = Evidence.Context;
   }
   let score: number;

@@ -3,7 +3,7 @@
  * units and report every alias, context word and event head that ends on a word boundary.
  * Everything comes out sorted by start, then by end.
  */
-import { CHILD_COUNT_MASK as importedCHILD_COUNT_MASK, type Matcher, NODE_STRIDE as importedNODE_STRIDE, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD, TERMINAL_SHIFT as importedTERMINAL_SHIFT } from './load';
+import { CHILD_COUNT_MASK as importedCHILD_COUNT_MASK, type Matcher, NODE_LABEL as importedNODE_LABEL, NODE_STRIDE as importedNODE_STRIDE, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD, TERMINAL_SHIFT as importedTERMINAL_SHIFT } from './load';
 import { type NormalizedText, UNIT_INFO as importedUnitInfo, WORD as importedWord } from './normalize';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
@@ -14,6 +14,7 @@ const TERMINAL_HEAD = importedTERMINAL_HEAD;
 const TERMINAL_SHIFT = importedTERMINAL_SHIFT;
 const CHILD_COUNT_MASK = importedCHILD_COUNT_MASK;
 const NODE_STRIDE = importedNODE_STRIDE;
+const NODE_LABEL = importedNODE_LABEL;
 const UNIT_INFO = importedUnitInfo;
 const WORD = importedWord;
 
@@ -46,7 +47,7 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
   const hits: ContextHit[] = [];
   const heads: ContextHit[] = [];
   const { buf, wordStarts, keyWords, keyWordCount, length: n } = nt;
-  const { rootChild, nodes, label } = m;
+  const { rootChild, nodes } = m;
   // Normalised units are classified (`UNIT_INFO`): one table read per boundary test.
   const info = UNIT_INFO;
   // Only words that may start a key: `nt` must come from `normalize(text, m.firstWords)`.
@@ -65,7 +66,7 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
         if (kind & TERMINAL_HEAD) heads.push({ start, end: j, node, word });
       }
       if (j === n) break;
-      node = childOf(nodes[NODE_STRIDE * node]!, meta & CHILD_COUNT_MASK, label, buf[j++]!);
+      node = childOf(nodes[NODE_STRIDE * node]!, meta & CHILD_COUNT_MASK, nodes, buf[j++]!);
     }
   }
   return { candidates, hits, heads };
@@ -75,7 +76,7 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
 export function keyNode(m: Matcher, units: readonly number[]): number {
   let node = units.length > 0 ? m.rootChild[units[0]!]! : 0;
   for (let i = 1; node !== 0 && i < units.length; i++) {
-    node = childOf(m.nodes[NODE_STRIDE * node]!, m.nodes[NODE_STRIDE * node + 1]! & CHILD_COUNT_MASK, m.label, units[i]!);
+    node = childOf(m.nodes[NODE_STRIDE * node]!, m.nodes[NODE_STRIDE * node + 1]! & CHILD_COUNT_MASK, m.nodes, units[i]!);
   }
   return node;
 }
@@ -87,19 +88,19 @@ export function keyNode(m: Matcher, units: readonly number[]): number {
 const LINEAR_SCAN_MAX = 8;
 
 /** The child among `count` siblings from `first` whose label is `c`, or 0 when there is none. */
-function childOf(first: number, count: number, label: Uint16Array, c: number): number {
+function childOf(first: number, count: number, nodes: Int32Array, c: number): number {
   let lo = first;
   let hi = first + count;
   if (count <= LINEAR_SCAN_MAX) {
     for (; lo < hi; lo++) {
-      const l = label[lo]!;
+      const l = nodes[NODE_STRIDE * lo + NODE_LABEL]!;
       if (l >= c) return l === c ? lo : 0;
     }
     return 0;
   }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const l = label[mid]!;
+    const l = nodes[NODE_STRIDE * mid + NODE_LABEL]!;
     if (l === c) return mid;
     if (l < c) lo = mid + 1;
     else hi = mid;

@@ -31,7 +31,7 @@ describe('compileMatcher output', () => {
   });
 
   it('declares its format version', () => {
-    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(5);
+    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(6);
   });
 
   it('lists the signatures of the keys\' first words, once each and sorted', () => {
