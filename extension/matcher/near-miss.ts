@@ -12,7 +12,7 @@
 // The basic build: plain fuzzy search is all this needs, and it is half the size in the content script.
 import Fuse from 'fuse.js/basic';
 import { CASE_MASK, CASE_PROPER, FLAG_HAS_LOWER } from './compiled-format';
-import { CHILD_COUNT_MASK, type Matcher, NODE_LABEL, NODE_STRIDE, someRowAt, TERMINAL_ALIAS, TERMINAL_SHIFT } from './load';
+import { CHILD_COUNT_SHIFT, FIRST_CHILD_MASK, LABEL_MASK, type Matcher, NODE_STRIDE, someRowAt, TERMINAL_ALIAS, TERMINAL_SHIFT } from './load';
 import {
   LOWER as importedLOWER,
   SPACE_CODE as importedSPACE_CODE,
@@ -258,7 +258,7 @@ function withinEdits(m: Matcher, span: string, maxEdits: number): Reachable[] {
   while (stack.length > 0) {
     const depth = stack.pop()!;
     const node = stack.pop()!;
-    const c = m.nodes[NODE_STRIDE * node + NODE_LABEL]!;
+    const c = m.nodes[NODE_STRIDE * node + 1]! & LABEL_MASK;
     path[depth - 1] = c;
     const row = depth * width;
     const prev = row - width;
@@ -275,12 +275,12 @@ function withinEdits(m: Matcher, span: string, maxEdits: number): Reachable[] {
     }
     if (best > maxEdits) continue;
     const distance = rows[row + width - 1]!;
-    const info = m.nodes[NODE_STRIDE * node + 1]!;
-    if (distance <= maxEdits && (info >>> TERMINAL_SHIFT) & TERMINAL_ALIAS) {
+    const first = m.nodes[NODE_STRIDE * node]!;
+    if (distance <= maxEdits && (first >>> TERMINAL_SHIFT) & TERMINAL_ALIAS) {
       found.push({ node, key: String.fromCharCode(...path.subarray(0, depth)), edits: distance });
     }
     if (depth >= maxDepth) continue;
-    for (let v = m.nodes[NODE_STRIDE * node]!, end = v + (info & CHILD_COUNT_MASK); v < end; v++) stack.push(v, depth + 1);
+    for (let v = first & FIRST_CHILD_MASK, end = v + (m.nodes[NODE_STRIDE * node + 1]! >>> CHILD_COUNT_SHIFT); v < end; v++) stack.push(v, depth + 1);
   }
   return found;
 }

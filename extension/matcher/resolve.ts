@@ -18,7 +18,6 @@ import { dateFit as importedDateFit } from './dates';
 import { contextCount as importedContextCount } from './evidence';
 import {
   type Matcher,
-  NODE_STRIDE as importedNODE_STRIDE,
   ROW_CAPS as importedROW_CAPS,
   ROW_ENTITY as importedROW_ENTITY,
   ROW_FLAGS as importedROW_FLAGS,
@@ -48,7 +47,6 @@ import {
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
 // binding is read through a getter at every use, which cost a third of the matcher's time.
 const caseAllows = importedCaseAllows;
-const NODE_STRIDE = importedNODE_STRIDE;
 const ROW_CAPS = importedROW_CAPS;
 const ROW_ENTITY = importedROW_ENTITY;
 const ROW_FLAGS = importedROW_FLAGS;
@@ -175,7 +173,7 @@ function judge(cand: Candidate | NearMissCandidate, input: ResolveInput): Option
   const glued: GluedCache = { value: undefined };
   let current: Option | undefined;
   const rows = m.rows;
-  for (let a = m.nodes[NODE_STRIDE * cand.node + 2]! - 1; a >= 0 && rows[ROW_STRIDE * a + ROW_NODE] === cand.node; a++) {
+  for (let a = m.firstRow[cand.node]! - 1; a >= 0 && rows[ROW_STRIDE * a + ROW_NODE] === cand.node; a++) {
     const option = judgeRow(a, cand, input, glued);
     if (!option) continue;
     if (current && current.entity !== option.entity) {

@@ -3,7 +3,7 @@
  * units and report every alias, context word and event head that ends on a word boundary.
  * Everything comes out sorted by start, then by end.
  */
-import { CHILD_COUNT_MASK as importedCHILD_COUNT_MASK, type Matcher, NODE_LABEL as importedNODE_LABEL, NODE_STRIDE as importedNODE_STRIDE, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD, TERMINAL_SHIFT as importedTERMINAL_SHIFT } from './load';
+import { CHILD_COUNT_SHIFT as importedCHILD_COUNT_SHIFT, FIRST_CHILD_MASK as importedFIRST_CHILD_MASK, LABEL_MASK as importedLABEL_MASK, type Matcher, NODE_STRIDE as importedNODE_STRIDE, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD, TERMINAL_SHIFT as importedTERMINAL_SHIFT } from './load';
 import { type NormalizedText, UNIT_INFO as importedUnitInfo, WORD as importedWord } from './normalize';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
@@ -12,9 +12,10 @@ const TERMINAL_ALIAS = importedTERMINAL_ALIAS;
 const TERMINAL_CONTEXT = importedTERMINAL_CONTEXT;
 const TERMINAL_HEAD = importedTERMINAL_HEAD;
 const TERMINAL_SHIFT = importedTERMINAL_SHIFT;
-const CHILD_COUNT_MASK = importedCHILD_COUNT_MASK;
+const CHILD_COUNT_SHIFT = importedCHILD_COUNT_SHIFT;
+const FIRST_CHILD_MASK = importedFIRST_CHILD_MASK;
+const LABEL_MASK = importedLABEL_MASK;
 const NODE_STRIDE = importedNODE_STRIDE;
-const NODE_LABEL = importedNODE_LABEL;
 const UNIT_INFO = importedUnitInfo;
 const WORD = importedWord;
 
@@ -58,15 +59,15 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
     let j = start + 1;
     while (node !== 0) {
       // j is the end of the span spelled so far; it must not cut a word in two.
-      const meta = nodes[NODE_STRIDE * node + 1]!;
-      const kind = meta >>> TERMINAL_SHIFT;
+      const first = nodes[NODE_STRIDE * node]!;
+      const kind = first >>> TERMINAL_SHIFT;
       if (kind !== 0 && (j === n || !(info[buf[j]!]! & WORD))) {
         if (kind & TERMINAL_ALIAS) candidates.push({ start, end: j, node, word });
         if (kind & TERMINAL_CONTEXT) hits.push({ start, end: j, node, word });
         if (kind & TERMINAL_HEAD) heads.push({ start, end: j, node, word });
       }
       if (j === n) break;
-      node = childOf(nodes[NODE_STRIDE * node]!, meta & CHILD_COUNT_MASK, nodes, buf[j++]!);
+      node = childOf(first & FIRST_CHILD_MASK, nodes[NODE_STRIDE * node + 1]! >>> CHILD_COUNT_SHIFT, nodes, buf[j++]!);
     }
   }
   return { candidates, hits, heads };
@@ -76,7 +77,7 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
 export function keyNode(m: Matcher, units: readonly number[]): number {
   let node = units.length > 0 ? m.rootChild[units[0]!]! : 0;
   for (let i = 1; node !== 0 && i < units.length; i++) {
-    node = childOf(m.nodes[NODE_STRIDE * node]!, m.nodes[NODE_STRIDE * node + 1]! & CHILD_COUNT_MASK, m.nodes, units[i]!);
+    node = childOf(m.nodes[NODE_STRIDE * node]! & FIRST_CHILD_MASK, m.nodes[NODE_STRIDE * node + 1]! >>> CHILD_COUNT_SHIFT, m.nodes, units[i]!);
   }
   return node;
 }
@@ -93,14 +94,14 @@ function childOf(first: number, count: number, nodes: Int32Array, c: number): nu
   let hi = first + count;
   if (count <= LINEAR_SCAN_MAX) {
     for (; lo < hi; lo++) {
-      const l = nodes[NODE_STRIDE * lo + NODE_LABEL]!;
+      const l = nodes[NODE_STRIDE * lo + 1]! & LABEL_MASK;
       if (l >= c) return l === c ? lo : 0;
     }
     return 0;
   }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const l = nodes[NODE_STRIDE * mid + NODE_LABEL]!;
+    const l = nodes[NODE_STRIDE * mid + 1]! & LABEL_MASK;
     if (l === c) return mid;
     if (l < c) lo = mid + 1;
     else hi = mid;

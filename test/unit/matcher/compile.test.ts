@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wordSignature } from '../../../extension/matcher/normalize';
 import { compileMatcher, findMentions, loadMatcher } from '../../../extension/matcher';
+import type { CompiledLayout } from '../../../extension/matcher/compiled-format';
 import type { AliasSpec, EntitySpec } from '../../../extension/matcher/types';
 import { ALIASES, ENTITIES } from './fixture';
 
@@ -73,6 +74,13 @@ describe('compileMatcher validation', () => {
 describe('loadMatcher', () => {
   it('refuses another format version', () => {
     expect(() => loadMatcher({ formatVersion: 999 })).toThrow(/format/);
+  });
+
+  it('refuses a trie with more nodes than a node can point to', () => {
+    const compiled = compileMatcher([], []) as CompiledLayout;
+    const tooMany = 2 ** 24;
+    expect(() => loadMatcher({ ...compiled, trie: { labels: 'a'.repeat(tooMany - 1), childCounts: '0'.repeat(tooMany) } })).toThrow(/trie nodes/);
+    expect(() => loadMatcher({ ...compiled, trie: { labels: 'a'.repeat(tooMany - 2), childCounts: '0'.repeat(tooMany - 1) } })).not.toThrow();
   });
 
   it.each([
