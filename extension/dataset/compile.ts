@@ -107,6 +107,7 @@ function toEntitySpec(entity: EntitySource): EntitySpec {
     type: entity.type,
     context: [...new Set(entity.context)].sort(byCodePoint),
   };
+  if (entity.not.length > 0) spec.not = [...new Set(entity.not)].sort(byCodePoint);
   if (entity.type === 'event') {
     spec.start = entity.start;
     if (entity.end !== undefined) spec.end = entity.end;
@@ -428,5 +429,37 @@ export function checkPack(meta: PackMeta, entities: readonly SourcedEntity[], op
     ...checkDates(entities),
     ...checkReviewed(meta, entities),
     ...checkAliases(entities),
+    ...checkNotNames(entities),
   ];
+}
+
+/**
+ * Each phrase that is not a name (`not`) must contain one of its entity's aliases as whole
+ * words, or it silences nothing of that entity (a stale entry), and must not itself be an
+ * alias of any entity, which it would silence everywhere.
+ */
+function checkNotNames(sources: readonly SourcedEntity[]): Problem[] {
+  const aliases = new Set(sources.flatMap((s) => s.entity.aliases.map((a) => foldAlias(a.text))));
+  const problems: Problem[] = [];
+  for (const source of sources) {
+    const own = source.entity.aliases.map((a) => foldAlias(a.text));
+    source.entity.not.forEach((phrase, index) => {
+      const folded = foldAlias(phrase);
+      if (aliases.has(folded)) {
+        problems.push(problemAt(source, ['not', index], `'${phrase}' is an alias; a phrase in 'not' must be longer than the name it silences`));
+      } else if (!own.some((alias) => containsWords(folded, alias))) {
+        problems.push(problemAt(source, ['not', index], `'${phrase}' contains none of ${source.entity.id}'s aliases as whole words`));
+      }
+    });
+  }
+  return problems;
+}
+
+/** Whether `phrase` contains `words` starting and ending at word boundaries (both folded). */
+function containsWords(phrase: string, words: string): boolean {
+  const isWord = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  for (let at = phrase.indexOf(words); at >= 0; at = phrase.indexOf(words, at + 1)) {
+    if (!isWord(phrase[at - 1]) && !isWord(phrase[at + words.length])) return true;
+  }
+  return false;
 }

@@ -148,6 +148,12 @@ const baseEntries = {
     ),
     [],
   ),
+  /**
+   * Phrases that contain one of the entity's names but name something else (`Sherman tank`,
+   * `Austin, Texas`): a mention inside one never links, even after a full mention of the
+   * entity. Matched in any case. See `EntitySpec.not` in `matcher/types.ts`.
+   */
+  not: v.optional(v.array(AliasText), []),
   sources: v.pipe(v.array(HttpsUrl), v.minLength(1, 'needs at least one source')),
   /** Optional in the schema so that `checkPack` can report it by name with the rest. */
   reviewed: v.optional(DateText),
@@ -197,7 +203,7 @@ export const PackMetaSchema = v.strictObject({
 export type AliasSource = v.InferOutput<typeof AliasSchema>;
 /** A person's role, dates as strings. */
 export type RoleSource = v.InferOutput<typeof RoleSchema>;
-/** One validated entity, defaults applied (`related` and `context` always arrays). */
+/** One validated entity, defaults applied (`related`, `context` and `not` always arrays). */
 export type EntitySource = v.InferOutput<typeof EntitySchema>;
 /** The validated `pack.yaml`. */
 export type PackMeta = v.InferOutput<typeof PackMetaSchema>;

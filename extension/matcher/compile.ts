@@ -94,7 +94,8 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
   const keysOf = new Map<number, string[]>();
   for (const row of rows) keysOf.set(row.entity, [...(keysOf.get(row.entity) ?? []), row.key]);
   const headKeys = sorted.map((e, i) => (e.type === 'event' ? eventHeads(keysOf.get(i) ?? []) : []));
-  const keys = [...rows.map((r) => r.key), ...contextKeys.flat(), ...headKeys.flat()];
+  const notKeys = notNameKeys(sorted, new Set(rows.map((r) => r.key)));
+  const keys = [...rows.map((r) => r.key), ...contextKeys.flat(), ...headKeys.flat(), ...notKeys];
   const trie = buildTrie(keys);
 
   const placed = rows
@@ -114,10 +115,27 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
     },
     contextNodes: nodesOf(contextKeys.flat()),
     headNodes: nodesOf(headKeys.flat()),
+    notNodes: nodesOf(notKeys),
     firstWords: firstWordSignatures(keys),
     entities: sorted.map((e, i) => compileEntity(e, nodesOf(contextKeys[i]!), nodesOf(headKeys[i]!))),
   };
   return compiled;
+}
+
+/**
+ * The normalised keys of the entities' phrases that are not names (`EntitySpec.not`). One that
+ * spells an alias would silence that alias everywhere: refused.
+ */
+function notNameKeys(entities: readonly EntitySpec[], aliasKeys: ReadonlySet<string>): string[] {
+  const keys: string[] = [];
+  for (const e of entities) {
+    for (const phrase of e.not ?? []) {
+      const key = validKey(normalizeSurface(phrase).key, `phrase "${phrase}" that is not ${e.id}`);
+      if (aliasKeys.has(key)) throw new Error(`matcher: phrase "${phrase}" that is not ${e.id} spells an alias`);
+      keys.push(key);
+    }
+  }
+  return keys;
 }
 
 /** The distinct signatures of the keys' first words (see `CompiledLayout.firstWords`), ascending. */

@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 
 /**
  * Small numbers (child counts, capital counts and offsets) are stored one per char, as the char
@@ -44,7 +44,7 @@ export interface CompiledEntity {
   heads?: number[];
 }
 
-/** Format 6 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers). */
+/** Format 7 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**
@@ -80,6 +80,8 @@ export interface CompiledLayout extends CompiledMatcher {
   contextNodes: number[];
   /** Trie nodes where an event head noun ends, ascending. */
   headNodes: number[];
+  /** Trie nodes where a phrase that is not a name ends (`EntitySpec.not`), ascending. */
+  notNodes: number[];
   /**
    * The distinct `wordSignature`s of the first words of all keys (their units up to the first
    * that is not a word unit), ascending: the loader's first-word filter is built from them.

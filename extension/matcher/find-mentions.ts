@@ -1,7 +1,7 @@
 /**
  * The runtime entry point: text in, linked mentions out. Pipeline:
- * normalise (one pass over the code units) → scan (one trie walk per word start) →
- * resolve exact candidates (rules and scores, in text order) → near misses of the capitalised
+ * normalise (one pass over the code units) → scan (one trie walk per word start) → drop the
+ * candidates inside phrases that are not names (`EntitySpec.not`) → resolve exact candidates (rules and scores, in text order) → near misses of the capitalised
  * words left over (`near-miss.ts`) → event sentence patterns (`event-patterns.ts`) →
  * select (longest wins) → map back to UTF-16 offsets.
  */
@@ -12,7 +12,7 @@ import { findNearMisses } from './near-miss';
 import { normalize, originalEnd, type NormalizedText } from './normalize';
 import { NAME_END, NAME_START, type NameEdges } from './proper-name';
 import { resolve, type Accepted, type SeenEntities } from './resolve';
-import { scan, type Candidate } from './scan';
+import { scan, type Candidate, type ContextHit } from './scan';
 import { THRESHOLD } from './scoring';
 import { selectLongest } from './select';
 import type { MatchContext, Mention } from './types';
@@ -46,7 +46,9 @@ export interface FindContext extends MatchContext {
  */
 export function findMentions(text: string, matcher: Matcher, context: FindContext = {}): Mention[] {
   const nt = normalize(text, matcher.firstWords);
-  const { candidates, hits, heads } = scan(nt, matcher);
+  const scanned = scan(nt, matcher);
+  const { hits, heads, notNames } = scanned;
+  const candidates = notNames.length === 0 ? scanned.candidates : outside(scanned.candidates, notNames);
   const day = articleDay(context.date);
   const threshold = context.threshold ?? THRESHOLD;
   const mentioned = context.mentioned ?? new Set<string>();
@@ -149,6 +151,22 @@ function wordsCovered(nt: NormalizedText, accepted: readonly Accepted[]): Uint8A
     for (let k = w; k < nt.wordCount && nt.wordStarts[k]! < a.end; k++) covered[k] = 1;
   }
   return covered;
+}
+
+/**
+ * The candidates that no phrase that is not a name (`notNames`) contains: `Sherman` in
+ * `Sherman tank` is dropped, `Lloyd Austin` in `Lloyd Austin, Texas ...` kept. Both lists are
+ * sorted by start; a candidate is inside when a phrase starting at or before it reaches its end.
+ */
+function outside(candidates: readonly Candidate[], notNames: readonly ContextHit[]): Candidate[] {
+  const kept: Candidate[] = [];
+  let next = 0;
+  let reach = -1;
+  for (const c of candidates) {
+    for (; next < notNames.length && notNames[next]!.start <= c.start; next++) reach = Math.max(reach, notNames[next]!.end);
+    if (c.end > reach) kept.push(c);
+  }
+  return kept;
 }
 
 /** Normalised start of the first accepted mention of each entity. */

@@ -16,6 +16,8 @@ export const TERMINAL_ALIAS = 1;
 export const TERMINAL_CONTEXT = 2;
 /** Terminal bit of a node: an event head noun ends at the node. */
 export const TERMINAL_HEAD = 4;
+/** Terminal bit of a node: a phrase that is not a name ends at the node (`EntitySpec.not`). */
+export const TERMINAL_NOT = 8;
 /** Entries per node in `Matcher.nodes`: first child and terminal bits; edge label and child count. */
 export const NODE_STRIDE = 2;
 /** A node's first child, in its first `Matcher.nodes` entry. */
@@ -119,7 +121,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   if (compiled.formatVersion !== FORMAT_VERSION) {
     throw new Error(`matcher: compiled format ${compiled.formatVersion}, expected ${FORMAT_VERSION}; rebuild the pack`);
   }
-  const { trie, aliases, contextNodes, headNodes, firstWords, entities } = compiled as CompiledLayout;
+  const { trie, aliases, contextNodes, headNodes, notNodes, firstWords, entities } = compiled as CompiledLayout;
   const nodes = trie.childCounts.length;
   // Child counts fit `nodes[2v + 1]` by the format (one char each); node numbers must fit `FIRST_CHILD_MASK`.
   if (nodes > FIRST_CHILD_MASK) throw new Error(`matcher: ${nodes} trie nodes, more than the ${FIRST_CHILD_MASK} a node can point to`);
@@ -134,6 +136,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   const alias = TERMINAL_ALIAS << TERMINAL_SHIFT;
   const context = TERMINAL_CONTEXT << TERMINAL_SHIFT;
   const head = TERMINAL_HEAD << TERMINAL_SHIFT;
+  const notName = TERMINAL_NOT << TERMINAL_SHIFT;
   const rowCount = aliases.node.length;
   const firstRow = new Int32Array(nodes);
   for (let a = rowCount - 1; a >= 0; a--) {
@@ -143,6 +146,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   }
   for (const v of contextNodes) nodeInfo[NODE_STRIDE * v]! |= context;
   for (const v of headNodes) nodeInfo[NODE_STRIDE * v]! |= head;
+  for (const v of notNodes) nodeInfo[NODE_STRIDE * v]! |= notName;
 
   return {
     nodes: nodeInfo,

@@ -1,9 +1,10 @@
 /**
  * The single pass over the text: from every word start, walk the trie along the normalised
- * units and report every alias, context word and event head that ends on a word boundary.
+ * units and report every alias, context word, event head and phrase that is not a name that
+ * ends on a word boundary.
  * Everything comes out sorted by start, then by end.
  */
-import { CHILD_COUNT_SHIFT as importedCHILD_COUNT_SHIFT, FIRST_CHILD_MASK as importedFIRST_CHILD_MASK, LABEL_MASK as importedLABEL_MASK, type Matcher, NODE_STRIDE as importedNODE_STRIDE, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD, TERMINAL_SHIFT as importedTERMINAL_SHIFT } from './load';
+import { CHILD_COUNT_SHIFT as importedCHILD_COUNT_SHIFT, FIRST_CHILD_MASK as importedFIRST_CHILD_MASK, LABEL_MASK as importedLABEL_MASK, type Matcher, NODE_STRIDE as importedNODE_STRIDE, TERMINAL_ALIAS as importedTERMINAL_ALIAS, TERMINAL_CONTEXT as importedTERMINAL_CONTEXT, TERMINAL_HEAD as importedTERMINAL_HEAD, TERMINAL_NOT as importedTERMINAL_NOT, TERMINAL_SHIFT as importedTERMINAL_SHIFT } from './load';
 import { type NormalizedText, UNIT_INFO as importedUnitInfo, WORD as importedWord } from './normalize';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
@@ -11,6 +12,7 @@ import { type NormalizedText, UNIT_INFO as importedUnitInfo, WORD as importedWor
 const TERMINAL_ALIAS = importedTERMINAL_ALIAS;
 const TERMINAL_CONTEXT = importedTERMINAL_CONTEXT;
 const TERMINAL_HEAD = importedTERMINAL_HEAD;
+const TERMINAL_NOT = importedTERMINAL_NOT;
 const TERMINAL_SHIFT = importedTERMINAL_SHIFT;
 const CHILD_COUNT_SHIFT = importedCHILD_COUNT_SHIFT;
 const FIRST_CHILD_MASK = importedFIRST_CHILD_MASK;
@@ -40,6 +42,8 @@ export interface ScanResult {
   hits: ContextHit[];
   /** Event head nouns (`talks`, `call`). */
   heads: ContextHit[];
+  /** Phrases that are not names (`Sherman tank`): no mention inside one links. */
+  notNames: ContextHit[];
 }
 
 /** Finds every alias, context word and event head in `nt` (normalised with `m.firstWords`), on word boundaries on both sides. */
@@ -47,6 +51,7 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
   const candidates: Candidate[] = [];
   const hits: ContextHit[] = [];
   const heads: ContextHit[] = [];
+  const notNames: ContextHit[] = [];
   const { buf, wordStarts, keyWords, keyWordCount, length: n } = nt;
   const { rootChild, nodes } = m;
   // Normalised units are classified (`UNIT_INFO`): one table read per boundary test.
@@ -65,12 +70,13 @@ export function scan(nt: NormalizedText, m: Matcher): ScanResult {
         if (kind & TERMINAL_ALIAS) candidates.push({ start, end: j, node, word });
         if (kind & TERMINAL_CONTEXT) hits.push({ start, end: j, node, word });
         if (kind & TERMINAL_HEAD) heads.push({ start, end: j, node, word });
+        if (kind & TERMINAL_NOT) notNames.push({ start, end: j, node, word });
       }
       if (j === n) break;
       node = childOf(first & FIRST_CHILD_MASK, nodes[NODE_STRIDE * node + 1]! >>> CHILD_COUNT_SHIFT, nodes, buf[j++]!);
     }
   }
-  return { candidates, hits, heads };
+  return { candidates, hits, heads, notNames };
 }
 
 /** The trie node that `units` (normalised) spell from the root, or 0: for look-ups off the hot path. */

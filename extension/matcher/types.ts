@@ -50,6 +50,12 @@ export interface EntitySpec {
    * announced in late December 2021). Without it, articles dated before `start` never link the event.
    */
   announced?: string;
+  /**
+   * Phrases that contain one of the entity's names but name something else (`Sherman tank`,
+   * `Austin, Texas`, `Johnson & Johnson`, `price rises`): a mention inside one never links,
+   * whatever the evidence. Matched in any case, on word boundaries like aliases.
+   */
+  not?: string[];
 }
 
 /**

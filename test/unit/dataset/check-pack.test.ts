@@ -101,6 +101,17 @@ describe('checkPack: other whole-pack rules', () => {
       inputs: [['e', { type: 'event', start: '2024-02-29', end: '2023-02-29' }]],
       expected: ["e end: '2023-02-29' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"],
     },
+    { name: 'a phrase that is not a name, containing an alias', inputs: [['a', { aliases: ['Austin'], not: ['Austin, Texas'] }]], expected: [] },
+    {
+      name: 'a phrase that is not a name, containing no alias as whole words',
+      inputs: [['a', { aliases: ['Austin'], not: ['Austintown'] }]],
+      expected: ["a not[0]: 'Austintown' contains none of a's aliases as whole words"],
+    },
+    {
+      name: "a phrase that is not a name, spelling another entity's alias",
+      inputs: [['a', { aliases: ['Austin'], not: ['Austin Texas'] }], ['b', { aliases: ['Austin Texas'] }]],
+      expected: ["a not[0]: 'Austin Texas' is an alias; a phrase in 'not' must be longer than the name it silences"],
+    },
     { name: 'reviewed missing', inputs: [['a', { reviewed: undefined }]], expected: ['a reviewed: missing: say when the facts were last checked (YYYY-MM-DD)'] },
   ];
 

@@ -32,7 +32,7 @@ describe('compileMatcher output', () => {
   });
 
   it('declares its format version', () => {
-    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(6);
+    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(7);
   });
 
   it('lists the signatures of the keys\' first words, once each and sorted', () => {
@@ -66,6 +66,8 @@ describe('compileMatcher validation', () => {
     { name: 'unknown match kind', aliases: [{ ...alias('Foo'), match: 'nickname' as AliasSpec['match'] }], entities: [entity], error: /match kind/ },
     { name: 'unknown case policy', aliases: [{ ...alias('Foo'), case: 'upper' as AliasSpec['case'] }], entities: [entity], error: /case policy/ },
     { name: 'unreadable event date', aliases: [], entities: [{ ...entity, start: 'Dec 2021' }], error: /ISO date/ },
+    { name: 'phrase that is not a name but spells an alias', aliases: [alias('Foo')], entities: [{ ...entity, not: ['FOO'] }], error: /spells an alias/ },
+    { name: 'phrase that is not a name starting with punctuation', aliases: [], entities: [{ ...entity, not: ['"Foo bar'] }], error: /letter or digit/ },
   ])('rejects $name', ({ aliases, entities, error }) => {
     expect(() => compileMatcher(aliases, entities)).toThrow(error);
   });

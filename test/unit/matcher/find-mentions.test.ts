@@ -107,6 +107,13 @@ const ROWS: Row[] = [
   { name: 'not glued: title after', text: 'U.S. President Joe Biden', want: ['U.S. → United_States', 'Joe Biden → Joe_Biden'] },
   { name: 'not glued: punctuation between', text: 'Sherman, Antitrust', seen: ['Wendy_Sherman'], want: ['Sherman → Wendy_Sherman'] },
 
+  // Phrases that are not names (`EntitySpec.not`): nothing inside one links, whatever the evidence.
+  { name: 'not a name: Sherman tank after a full mention', text: 'a Sherman tank', seen: ['Wendy_Sherman'], want: [] },
+  { name: 'not a name: in any case', text: 'SHERMAN TANKS rolled in', seen: ['Wendy_Sherman'], want: [] },
+  { name: 'not a name: ending after the name', text: 'in Sherman, Texas today', seen: ['Wendy_Sherman'], want: [] },
+  { name: 'not a name: a longer name overlapping it still links', text: 'Wendy Sherman, Texas officials said', want: ['Wendy Sherman → Wendy_Sherman'] },
+  { name: 'not a name: only whole words', text: 'a Sherman tankard', seen: ['Wendy_Sherman'], want: ['Sherman → Wendy_Sherman'] },
+
   // The guard covers every single-word name, not only surnames.
   { name: 'glued: Geneva Conventions', text: 'the Geneva Conventions apply', want: [] },
   { name: 'glued: Russia Today', text: 'Russia Today was banned', want: [] },

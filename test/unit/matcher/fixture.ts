@@ -73,7 +73,7 @@ export const ENTITIES: EntitySpec[] = [
   person('Joe_Biden', ['president', 'White House']),
   person('Dmitry_Peskov', ['Kremlin', 'spokesman']),
   person('Ned_Price', ['State Department']),
-  person('Wendy_Sherman', ['Geneva', 'deputy secretary of state']),
+  { ...person('Wendy_Sherman', ['Geneva', 'deputy secretary of state']), not: ['Sherman tank', 'Sherman tanks', 'Sherman, Texas'] },
   person('Recep_Tayyip_Erdoğan'),
   person('Volodymyr_Zelenskyy', ['Ukraine', 'Kyiv']),
   place('Russia'),

@@ -32,6 +32,16 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'Johnson & Johnson', text: 'Johnson & Johnson recalled a batch of sunscreen.', want: [] },
   { name: 'Magic Johnson', text: 'Magic Johnson watched from courtside.', want: [] },
   { name: 'Lena Horne', text: 'Lena Horne sang Stormy Weather.', want: [] },
+  // The same words after a full mention of the person, which lets a bare surname link: the
+  // phrases the dataset lists as not names (`not`) still must not.
+  { name: 'Price rises after Ned Price', text: 'Ned Price spoke on Monday. Price rises have hit Europe.', want: ['Ned Price → ned-price', 'Europe → europe'] },
+  { name: 'Price caps after Ned Price', text: 'Ned Price spoke on Monday. Price caps on Russian oil were discussed.', want: ['Ned Price → ned-price'] },
+  { name: 'Sherman tank after Wendy Sherman', text: 'Wendy Sherman led the talks. The museum restored a Sherman tank.', want: ['Wendy Sherman → wendy-sherman'] },
+  { name: 'Sherman tanks opening a sentence', text: 'Wendy Sherman led the talks. Sherman tanks rolled into the square.', want: ['Wendy Sherman → wendy-sherman'] },
+  { name: 'Austin, Texas after Lloyd Austin', text: 'Lloyd Austin spoke. Austin, Texas hosted a festival.', want: ['Lloyd Austin → lloyd-austin'] },
+  { name: 'Lloyd Austin right before Texas', text: 'Defense Secretary Lloyd Austin, Texas lawmakers said, will testify.', want: ['Lloyd Austin → lloyd-austin'] },
+  { name: 'Johnson & Johnson after Boris Johnson', text: 'Boris Johnson said so. Johnson & Johnson made a vaccine.', want: ['Boris Johnson → boris-johnson'] },
+  { name: 'Atlanta, Georgia beside NATO', text: 'Georgia wants to join NATO. The rally was in Atlanta, Georgia last week.', want: ['Georgia → georgia', 'NATO → nato'] },
   { name: 'Johannes Rau', text: 'Johannes Rau was president of Germany.', want: ['Germany → germany'] },
   // Surnames after a middle initial: someone else's unless first name and surname are the person's.
   {
