@@ -14,7 +14,7 @@
 import { dateFit as importedDateFit } from './dates';
 import { hitsAround as importedHitsAround, hitsNear as importedHitsNear } from './evidence';
 import { pairKey as importedPairKey, type Matcher } from './load';
-import { unitsToString as importedUnitsToString, wordEnd as importedWordEnd, type NormalizedText } from './normalize';
+import { SPACE_CODE, UPPER, WORD, unitsToString as importedUnitsToString, wordEnd as importedWordEnd, type NormalizedText } from './normalize';
 import type { Accepted } from './resolve';
 import type { ContextHit } from './scan';
 import { DATE_UNKNOWN_FACTOR as importedDATE_UNKNOWN_FACTOR, PATTERN_MIN_CUES as importedPATTERN_MIN_CUES, PATTERN_SCORE as importedPATTERN_SCORE } from './scoring';
@@ -75,7 +75,7 @@ export function findPatternMentions(input: PatternInput): Accepted[] {
     if (input.coveredWords[head.word] || hitsNear(cueHits, head) < PATTERN_MIN_CUES || afterVerbMarker(input.nt, head.word)) continue;
     let top: PatternOption | undefined;
     let tie = false;
-    for (const [entity, cues] of cuesAround(m, cueHits, head)) {
+    for (const [entity, cues] of cuesAround(input.nt, m, cueHits, head)) {
       const spec = m.entities[entity]!;
       if (cues < PATTERN_MIN_CUES || !spec.heads!.includes(head.node)) continue;
       const fit = dateFit(m.days[2 * entity]!, m.days[2 * entity + 1]!, day);
@@ -98,17 +98,20 @@ export function findPatternMentions(input: PatternInput): Accepted[] {
 
 /**
  * For each describable event with at least two of its context words within
- * `CONTEXT_WINDOW_WORDS` of the head, how many distinct ones there are (events with fewer
+ * `CONTEXT_WINDOW_WORDS` of the head and in its sentence, how many distinct ones there are (events with fewer
  * cannot reach `PATTERN_MIN_CUES` and are left out). Found through `describableByPair`
  * from the pairs of context words in the window, so the cost does not grow with the number of
  * events sharing a head or a context word.
  */
-function cuesAround(m: Matcher, cueHits: readonly ContextHit[], head: ContextHit): Map<number, number> {
+function cuesAround(nt: NormalizedText, m: Matcher, cueHits: readonly ContextHit[], head: ContextHit): Map<number, number> {
   const tally = new Map<number, number>();
   const nodes: number[] = [];
   for (const hit of hitsAround(cueHits, head)) {
     // The head noun said twice (`talks ... talks`) is not a second cue.
     if (hit.node === head.node || nodes.includes(hit.node)) continue;
+    // Nor is a word of the sentence before or after: "Sullivan said talks would continue." next
+    // to "Stoltenberg chaired the NATO-Russia Council in Brussels." names no meeting.
+    if (sentenceEndsBetween(nt, Math.min(hit.end, head.end), Math.max(hit.start, head.start))) continue;
     nodes.push(hit.node);
   }
   for (let i = 0; i < nodes.length; i++) {
@@ -123,6 +126,51 @@ function cuesAround(m: Matcher, cueHits: readonly ContextHit[], head: ContextHit
     }
   }
   return tally;
+}
+
+/**
+ * Words that end with a period inside a sentence (`Mr. Putin`, `Gen. Milley`, `Jan. 10`),
+ * normalised. Single letters (`U.S.`, `Laura K. Cooper`) never end one here.
+ */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'adm', 'maj',
+  'prof', 'rev', 'vs', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'inc', 'corp', 'ltd', 'co',
+]);
+
+/** Normalised units that end a sentence, and the quotes and brackets that may stand around the break. */
+const SENTENCE_MARKS: ReadonlySet<number> = new Set(['.', '!', '?'].map((ch) => ch.charCodeAt(0)));
+const PERIOD = 0x2e;
+const QUOTES: ReadonlySet<number> = new Set(['"', "'", '(', ')', '[', ']', '\u201c', '\u201d'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether a sentence ends in normalised `[from, to)`: a `.`, `!` or `?`, then a space and a
+ * capital (quotes and brackets around the space allowed), where a period does not follow an
+ * abbreviation or a single letter. It errs towards one sentence: a missed end only leaves the
+ * window as wide as it was.
+ */
+function sentenceEndsBetween(nt: NormalizedText, from: number, to: number): boolean {
+  const { buf, classes } = nt;
+  for (let k = from; k < to; k++) {
+    if (!SENTENCE_MARKS.has(buf[k]!)) continue;
+    let next = k + 1;
+    while (next < to && QUOTES.has(buf[next]!)) next++;
+    if (buf[next] !== SPACE_CODE) continue;
+    next++;
+    while (next < nt.length && QUOTES.has(buf[next]!)) next++;
+    if (next >= nt.length || !(classes[next]! & UPPER)) continue;
+    if (buf[k] === PERIOD && abbreviationBefore(nt, k)) continue;
+    return true;
+  }
+  return false;
+}
+
+
+/** Whether the word ending at normalised unit `end` (a period) is a single letter or an abbreviation. */
+function abbreviationBefore(nt: NormalizedText, end: number): boolean {
+  let start = end;
+  while (start > 0 && nt.classes[start - 1]! & WORD) start--;
+  return end - start <= 1 || ABBREVIATIONS.has(unitsToString(nt.buf, start, end));
 }
 
 /** Whether the word before `word` marks it as a verb. */

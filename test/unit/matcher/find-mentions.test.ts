@@ -143,6 +143,14 @@ const ROWS: Row[] = [
   },
   { name: 'pattern: one context word is not enough', text: 'talks in January', date: '2021-12-30', want: [] },
   { name: 'pattern: needs the article date', text: 'talks between the two rivals in Geneva in January', want: ['Geneva → Geneva'] },
+  { name: 'pattern: cues in the next sentence do not count', text: 'He said talks would go on. Geneva hosts them in January.', date: '2021-12-30', want: ['Geneva → Geneva'] },
+  { name: 'pattern: cues in the sentence before do not count', text: 'Geneva waits for January. "The talks matter," he said.', date: '2021-12-30', want: ['Geneva → Geneva'] },
+  {
+    name: 'pattern: an abbreviation or an initial ends no sentence',
+    text: 'talks with Mr. Smith and the U.S. envoy in Geneva in January',
+    date: '2021-12-30',
+    want: ['talks → event:US-Russia_Geneva_security_talks_January_2022', 'U.S. → United_States', 'Geneva → Geneva'],
+  },
   { name: 'pattern: a verb is not an event', text: 'Sherman will talks in Geneva in January', date: '2021-12-30', seen: ['Wendy_Sherman'], want: ['Sherman → Wendy_Sherman', 'Geneva → Geneva'] },
   {
     name: 'pattern: only the first reference',

@@ -100,6 +100,12 @@ export const LOOK_ALIKES: LookAlike[] = [
   // Event words in other senses, and events before they happened.
   { name: 'call as a verb', text: 'Biden said he would call Putin next week.', date: '2021-12-29', want: ['Biden → joe-biden', 'Putin → vladimir-putin'] },
   { name: 'meeting as a verb', text: 'Biden and Putin are meeting virtually in December.', date: '2021-12-05', want: ['Biden → joe-biden', 'Putin → vladimir-putin'] },
+  {
+    name: 'talks next to a sentence about a meeting',
+    text: 'Jake Sullivan said talks would go on. Jens Stoltenberg chaired the NATO-Russia Council in Brussels.',
+    date: '2022-01-12',
+    want: ['Jake Sullivan → jake-sullivan', 'Jens Stoltenberg → jens-stoltenberg', 'NATO-Russia Council → nato-russia-council', 'Brussels → brussels'],
+  },
   { name: 'a private phone call', text: 'She got a phone call from her mother.', date: '2021-12-30', want: [] },
   { name: 'a family video call', text: 'We had a video call with the grandparents.', date: '2021-12-07', want: [] },
   { name: 'security guarantees elsewhere', text: 'The landlord sought security guarantees from every tenant.', date: '2021-12-20', want: [] },
