@@ -41,6 +41,8 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'Austin, Texas after Lloyd Austin', text: 'Lloyd Austin spoke. Austin, Texas hosted a festival.', want: ['Lloyd Austin → lloyd-austin'] },
   { name: 'Lloyd Austin right before Texas', text: 'Defense Secretary Lloyd Austin, Texas lawmakers said, will testify.', want: ['Lloyd Austin → lloyd-austin'] },
   { name: 'Johnson & Johnson after Boris Johnson', text: 'Boris Johnson said so. Johnson & Johnson made a vaccine.', want: ['Boris Johnson → boris-johnson'] },
+  { name: 'chicken Kiev', text: 'She ordered chicken Kiev and a Moscow mule at the bar.', want: [] },
+  { name: 'Moscow, Idaho', text: 'Moscow, Idaho is a college town.', want: [] },
   { name: 'Atlanta, Georgia beside NATO', text: 'Georgia wants to join NATO. The rally was in Atlanta, Georgia last week.', want: ['Georgia → georgia', 'NATO → nato'] },
   { name: 'Johannes Rau', text: 'Johannes Rau was president of Germany.', want: ['Germany → germany'] },
   // Surnames after a middle initial: someone else's unless first name and surname are the person's.
