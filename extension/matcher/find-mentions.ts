@@ -1,9 +1,10 @@
 /**
  * The runtime entry point: text in, linked mentions out. Pipeline:
  * normalise (one pass over the code units) → scan (one trie walk per word start) → drop the
- * candidates inside phrases that are not names (`EntitySpec.not`) → resolve exact candidates (rules and scores, in text order) → near misses of the capitalised
- * words left over (`near-miss.ts`) → event sentence patterns (`event-patterns.ts`) →
- * select (longest wins) → map back to UTF-16 offsets.
+ * candidates inside phrases that are not names (`EntitySpec.not`) → resolve exact candidates
+ * (rules and scores, in text order) → near misses of the capitalised words left over
+ * (`near-miss.ts`) → event sentence patterns (`event-patterns.ts`) → select (longest wins) →
+ * map back to UTF-16 offsets.
  */
 import { articleDay } from './dates';
 import { findPatternMentions } from './event-patterns';
@@ -24,6 +25,7 @@ export interface FindContext extends MatchContext {
    * mentions, so a page scanned in chunks (or paragraphs added later) still links `short`
    * aliases after a full mention in an earlier chunk. Pass the same set for the whole page.
    * A full name counts even where a longer overlapping name is the one returned: the reader saw it.
+   * Only ever add to it, or clear it: the matcher mirrors it and reads only what was added.
    */
   seen?: Set<string>;
   /**
@@ -54,7 +56,7 @@ export function findMentions(text: string, matcher: Matcher, context: FindContex
   const mentioned = context.mentioned ?? new Set<string>();
   const edges = markNameEdges(nt, candidates);
   const seenIds = context.seen ?? new Set<string>();
-  const { seen, recalled } = recallSeen(matcher, seenIds);
+  const seen = recallSeen(matcher, seenIds);
   let exact: Accepted[];
   let nearMisses: Accepted[];
   let coveredWords: Uint8Array;
@@ -65,7 +67,7 @@ export function findMentions(text: string, matcher: Matcher, context: FindContex
     nearMisses = resolve(findNearMisses(nt, text, matcher, coveredWords), input);
   } finally {
     clearNameEdges(edges, candidates);
-    rememberSeen(matcher, seen, recalled, seenIds);
+    rememberSeen(matcher, seen, seenIds);
   }
   const described = findPatternMentions({ nt, matcher, hits, heads, day, threshold, coveredWords, firstMention: firstMentions(exact), mentioned });
 
@@ -102,30 +104,45 @@ function clearNameEdges(edges: NameEdges, candidates: readonly Candidate[]): voi
   }
 }
 
-/** Scratch bits of `SeenEntities`, reused across calls and all zero between them, like `edgeScratch`. */
-let seenScratch = new Uint8Array(1024);
-
-/** The page's memory of full mentions (`FindContext.seen`) as bits, and the entities it set. */
-function recallSeen(m: Matcher, ids: ReadonlySet<string>): { seen: SeenEntities; recalled: number[] } {
-  if (seenScratch.length < m.entities.length) seenScratch = new Uint8Array(Math.max(m.entities.length, seenScratch.length * 2));
-  const recalled: number[] = [];
-  for (const id of ids) {
-    const entity = entityIndex(m, id);
-    if (entity >= 0) {
-      seenScratch[entity] = 1;
-      recalled.push(entity);
-    }
-  }
-  return { seen: { bits: seenScratch, added: [] }, recalled };
+/** A `FindContext.seen` set as one byte per entity of `matcher`, and how many of its ids that holds. */
+interface SeenMirror {
+  matcher: Matcher;
+  bits: Uint8Array;
+  synced: number;
 }
 
-/** Adds this text's new full mentions to the page's memory, and clears the bits `recallSeen` and the rules set. */
-function rememberSeen(m: Matcher, seen: SeenEntities, recalled: readonly number[], ids: Set<string>): void {
-  for (const entity of seen.added) {
-    ids.add(m.entities[entity]!.id);
-    seen.bits[entity] = 0;
+/**
+ * The byte mirrors of the page's `seen` sets. A page passes one set to every call (a piece, a
+ * window, an added paragraph), and the set only grows: a call looks up only the ids added
+ * since the last one (none, when only calls added them), not the whole set again.
+ */
+const mirrors = new WeakMap<Set<string>, SeenMirror>();
+
+/** The page's memory of full mentions (`FindContext.seen`) as bits, brought up to date with the set. */
+function recallSeen(m: Matcher, ids: Set<string>): SeenEntities {
+  let mirror = mirrors.get(ids);
+  // A set that shrank (cleared for a new page) is mirrored afresh.
+  if (!mirror || mirror.matcher !== m || ids.size < mirror.synced) {
+    mirror = { matcher: m, bits: new Uint8Array(m.entities.length), synced: 0 };
+    mirrors.set(ids, mirror);
   }
-  for (const entity of recalled) seen.bits[entity] = 0;
+  if (ids.size > mirror.synced) {
+    // Sets iterate in insertion order: the first `synced` ids are mirrored already.
+    let k = 0;
+    for (const id of ids) {
+      if (k++ < mirror.synced) continue;
+      const entity = entityIndex(m, id);
+      if (entity >= 0) mirror.bits[entity] = 1;
+    }
+    mirror.synced = ids.size;
+  }
+  return { bits: mirror.bits, added: [] };
+}
+
+/** Adds this text's new full mentions (already in the bits) to the page's memory. */
+function rememberSeen(m: Matcher, seen: SeenEntities, ids: Set<string>): void {
+  for (const entity of seen.added) ids.add(m.entities[entity]!.id);
+  mirrors.get(ids)!.synced = ids.size;
 }
 
 /** Index of the entity with this id, or -1: the entities are sorted by id (in code-unit order, as `<` compares). */

@@ -124,7 +124,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   const { trie, aliases, contextNodes, headNodes, notNodes, firstWords, entities } = compiled as CompiledLayout;
   const nodes = trie.childCounts.length;
   // Child counts fit `nodes[2v + 1]` by the format (one char each); node numbers must fit `FIRST_CHILD_MASK`.
-  if (nodes > FIRST_CHILD_MASK) throw new Error(`matcher: ${nodes} trie nodes, more than the ${FIRST_CHILD_MASK} a node can point to`);
+  if (nodes > FIRST_CHILD_MASK + 1) throw new Error(`matcher: ${nodes} trie nodes, more than the ${FIRST_CHILD_MASK + 1} a node can point to`);
 
   const nodeInfo = childrenOrder(trie, nodes);
 

@@ -76,7 +76,8 @@ const SHORT_SEEN_SCORE = importedSHORT_SEEN_SCORE;
 /**
  * The entities named in full so far, by entity index: a byte each, read for every alias row
  * judged (a `Set` of ids cost a cache miss on the entity and on its id string per row on a
- * large dataset). `added` lists, in order, the entities this text named in full for the first time.
+ * large dataset). `added` lists, in order, the entities this text named in full for the first
+ * time, which `resolve` marks in `bits` as it accepts them.
  */
 export interface SeenEntities {
   bits: Uint8Array;

@@ -249,6 +249,15 @@ describe('findMentions seen across calls', () => {
     expect(later.map((m) => m.entity)).toEqual(['Dmitry_Peskov']);
   });
 
+  it('reads ids the caller added between calls, and forgets them when the set is cleared', () => {
+    const seen = new Set<string>();
+    expect(findMentions('Then Peskov added more.', matcher, { seen })).toEqual([]);
+    seen.add('Dmitry_Peskov');
+    expect(findMentions('Then Peskov added more.', matcher, { seen }).map((m) => m.entity)).toEqual(['Dmitry_Peskov']);
+    seen.clear();
+    expect(findMentions('Then Peskov added more.', matcher, { seen })).toEqual([]);
+  });
+
   it('does not record short mentions backed only by context', () => {
     const seen = new Set<string>();
     findMentions('Kremlin spokesman Peskov said', matcher, { seen });
