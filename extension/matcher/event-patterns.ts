@@ -165,7 +165,6 @@ function sentenceEndsBetween(nt: NormalizedText, from: number, to: number): bool
   return false;
 }
 
-
 /** Whether the word ending at normalised unit `end` (a period) is a single letter or an abbreviation. */
 function abbreviationBefore(nt: NormalizedText, end: number): boolean {
   let start = end;

@@ -46,7 +46,7 @@ export interface ScanResult {
   notNames: ContextHit[];
 }
 
-/** Finds every alias, context word and event head in `nt` (normalised with `m.firstWords`), on word boundaries on both sides. */
+/** Finds every alias, context word, event head and phrase that is not a name in `nt` (normalised with `m.firstWords`), on word boundaries on both sides. */
 export function scan(nt: NormalizedText, m: Matcher): ScanResult {
   const candidates: Candidate[] = [];
   const hits: ContextHit[] = [];
