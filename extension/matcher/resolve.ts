@@ -108,6 +108,8 @@ export interface NearMissCandidate extends Candidate {
 }
 
 interface Option {
+  /** Where the mention starts: the candidate's start, or its first name's when named with a middle initial. */
+  start: number;
   entity: number;
   score: number;
   full: boolean;
@@ -137,8 +139,8 @@ export interface ResolveInput {
  *    (a name, not an acronym or an event phrase);
  * 2. for short aliases and single-word names, the proper-name guard (`gluedToProperName`);
  *    after a first name and a middle initial the span is a full mention of the entity when
- *    the first name and the span make one of its full names (`Vladimir V. Putin`), and of
- *    someone else otherwise (`Laura K. Cooper`);
+ *    the first name and the span make one of its full names (`Vladimir V. Putin`, linked
+ *    whole), and of someone else otherwise (`Laura K. Cooper`);
  *    near misses were guarded when their spans were chosen;
  * 3. event dates against the article's day (`dateFit`);
  * 4. evidence for short aliases: an earlier full mention (`seen`) or a context word within
@@ -154,7 +156,7 @@ export function resolve(candidates: readonly (Candidate | NearMissCandidate)[], 
   for (const cand of candidates) {
     const winner = judge(cand, input);
     if (!winner) continue;
-    accepted.push({ start: cand.start, end: cand.end, entity: winner.entity, score: winner.score });
+    accepted.push({ start: winner.start, end: cand.end, entity: winner.entity, score: winner.score });
     if (winner.full && !input.seen.bits[winner.entity]) {
       input.seen.bits[winner.entity] = 1;
       input.seen.added.push(winner.entity);
@@ -208,6 +210,8 @@ function rank(ranking: Ranking, option: Option): void {
 interface GluedCache {
   /** `gluedToProperName`'s answer. */
   value: number | undefined;
+  /** With `GLUED_TO_INITIAL`: where the first name starts (`firstNameBeforeInitial`). */
+  firstName?: number;
   /** With `GLUED_TO_INITIAL`: the trie node of the first name and the span as one key, or 0. */
   fullNameNode?: number;
 }
@@ -235,7 +239,8 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   if (!nearMiss && (short || singleWordName)) {
     glued.value ??= gluedToProperName(nt, text, cand.start, cand.end, input.edges);
     if (glued.value === GLUED_TO_INITIAL) {
-      glued.fullNameNode ??= fullNameNode(input, cand);
+      glued.firstName ??= firstNameBeforeInitial(nt, text, cand.start);
+      glued.fullNameNode ??= fullNameNode(input, cand, glued.firstName);
       if (!someRowAt(m, glued.fullNameNode, (f, e) => e === entity && !(f & FLAG_SHORT))) return undefined;
       named = true;
     } else if (glued.value) {
@@ -268,13 +273,13 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   if (nearMiss) score *= NEAR_MISS_FACTOR;
   if (fit.dated && day === undefined) score *= DATE_UNKNOWN_FACTOR;
   if (score < input.threshold) return undefined;
-  return { entity, score, full: !short && !nearMiss, evidence, dateRank: fit.rank };
+  // Named with a middle initial, the mention is the whole name, as the reader sees it.
+  return { start: named ? glued.firstName! : cand.start, entity, score, full: !short && !nearMiss, evidence, dateRank: fit.rank };
 }
 
-/** The trie node of the first name before a middle initial and the span, spelled as one key (`vladimir putin`), or 0. */
-function fullNameNode(input: ResolveInput, cand: Candidate): number {
+/** The trie node of the first name (from `from`) before a middle initial and the span, spelled as one key (`vladimir putin`), or 0. */
+function fullNameNode(input: ResolveInput, cand: Candidate, from: number): number {
   const { buf } = input.nt;
-  const from = firstNameBeforeInitial(input.nt, input.text, cand.start);
   const units: number[] = [];
   for (let k = from; k < cand.start - 4; k++) units.push(buf[k]!);
   units.push(SPACE_CODE);

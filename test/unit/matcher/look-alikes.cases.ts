@@ -52,8 +52,8 @@ export const LOOK_ALIKES: LookAlike[] = [
     want: ['Ukraine → ukraine'],
   },
   { name: 'Scott K. Johnson, not Boris Johnson', text: 'Scott K. Johnson wrote about the British prime minister.', want: [] },
-  { name: 'Vladimir V. Putin, in full with his initial', text: 'Vladimir V. Putin spoke on Tuesday.', want: ['Putin → vladimir-putin'] },
-  { name: 'Sergey V. Lavrov, in full with his initial', text: 'Sergey V. Lavrov met his counterpart.', want: ['Lavrov → sergey-lavrov'] },
+  { name: 'Vladimir V. Putin, in full with his initial', text: 'Vladimir V. Putin spoke on Tuesday.', want: ['Vladimir V. Putin → vladimir-putin'] },
+  { name: 'Sergey V. Lavrov, in full with his initial', text: 'Sergey V. Lavrov met his counterpart.', want: ['Sergey V. Lavrov → sergey-lavrov'] },
 
   // Places and institutions heading longer names.
   { name: 'Washington Post, the newspaper as a whole', text: 'The Washington Post reported the leak.', want: ['The Washington Post → the-washington-post'] },
