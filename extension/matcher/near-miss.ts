@@ -148,8 +148,9 @@ function standsAlone(from: number, to: number, size: number, word: number, cover
 }
 
 /**
- * The exempt words by the hash of their folded units (all are lowercase ASCII, so those are
- * their letters): a capitalised word is looked up without building a string.
+ * The exempt words by the hash of their folded units (all are written folded, lowercase and
+ * without diacritics, so those are their letters): a capitalised word is looked up without
+ * building a string.
  */
 const EXEMPT_BY_HASH = new Map([...GLUE_EXEMPT_WORDS].map((word) => [hashUnits(Uint16Array.from(word, (ch) => ch.charCodeAt(0)), 0, word.length), word]));
 /** Longest exempt word: longer words are not looked up. */

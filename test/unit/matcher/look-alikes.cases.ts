@@ -55,6 +55,12 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'Vladimir V. Putin, in full with his initial', text: 'Vladimir V. Putin spoke on Tuesday.', want: ['Vladimir V. Putin → vladimir-putin'] },
   { name: 'Sergey V. Lavrov, in full with his initial', text: 'Sergey V. Lavrov met his counterpart.', want: ['Sergey V. Lavrov → sergey-lavrov'] },
 
+  // Russian and Ukrainian sentences open with a capitalised preposition or title before a name.
+  { name: 'a Russian sentence opening with a preposition before a name', text: 'В Кремле ответили, что Путин готов к переговорам.', want: ['Кремле → moscow-kremlin', 'Путин → vladimir-putin'] },
+  { name: 'a Russian title before a name', text: 'Президент Путин заявил, что Кремль ждет ответа.', want: ['Путин → vladimir-putin', 'Кремль → moscow-kremlin'] },
+  { name: 'a Ukrainian sentence opening with a preposition before a name', text: 'У Києві заявили, що переговори тривають.', want: ['Києві → kyiv'] },
+  { name: 'a Russian proper name headed by an adjective', text: 'Казанский Кремль открыт для туристов.', want: [] },
+
   // Places and institutions heading longer names.
   { name: 'Washington Post, the newspaper as a whole', text: 'The Washington Post reported the leak.', want: ['The Washington Post → the-washington-post'] },
   { name: 'Washington Examiner', text: 'The Washington Examiner ran a column.', want: [] },
