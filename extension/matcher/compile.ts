@@ -19,6 +19,7 @@ import {
   type CompiledLayout,
 } from './compiled-format';
 import { earliestDay, latestDay } from './dates';
+import { wordsAfterNames, wordsBeforeNames } from './name-words';
 import { LOWER, SPACE_CODE, UPPER, classOf, isWordUnit, normalize, unitsToString, wordSignature } from './normalize';
 
 /** A surface after normalisation, with what the case policies need to know of its spelling. */
@@ -116,6 +117,7 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
     contextNodes: nodesOf(contextKeys.flat()),
     headNodes: nodesOf(headKeys.flat()),
     notNodes: nodesOf(notKeys),
+    nameWords: { before: foldedWords(wordsBeforeNames()), after: foldedWords(wordsAfterNames()) },
     firstWords: firstWordSignatures(keys),
     entities: sorted.map((e, i) => compileEntity(e, nodesOf(contextKeys[i]!), nodesOf(headKeys[i]!))),
   };
@@ -136,6 +138,11 @@ function notNameKeys(entities: readonly EntitySpec[], aliasKeys: ReadonlySet<str
     }
   }
   return keys;
+}
+
+/** Words folded as page text is, distinct, sorted and joined by spaces (see `CompiledLayout.nameWords`). */
+function foldedWords(words: readonly string[]): string {
+  return [...new Set(words.map((w) => normalizeSurface(w).key))].sort(byCodeUnits).join(' ');
 }
 
 /** The distinct signatures of the keys' first words (see `CompiledLayout.firstWords`), ascending. */

@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 
 /**
  * Small numbers (child counts, capital counts and offsets) are stored one per char, as the char
@@ -44,7 +44,7 @@ export interface CompiledEntity {
   heads?: number[];
 }
 
-/** Format 7 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names). */
+/** Format 8 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names, 8 the proper-name guard's words). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**
@@ -82,6 +82,11 @@ export interface CompiledLayout extends CompiledMatcher {
   headNodes: number[];
   /** Trie nodes where a phrase that is not a name ends (`EntitySpec.not`), ascending. */
   notNodes: number[];
+  /**
+   * The proper-name guard's words (`name-words.ts`), folded, sorted and joined by spaces: those
+   * that may stand before a name and those that may stand after one without joining it.
+   */
+  nameWords: { before: string; after: string };
   /**
    * The distinct `wordSignature`s of the first words of all keys (their units up to the first
    * that is not a word unit), ascending: the loader's first-word filter is built from them.

@@ -6,6 +6,7 @@ import type { CompiledMatcher } from './types';
 import { FORMAT_VERSION, SMALL_NUMBER_BASE, type CompiledEntity, type CompiledLayout } from './compiled-format';
 import { NO_DAY } from './dates';
 import { buildWordFilter, type WordFilter } from './normalize';
+import type { NameWords } from './proper-name';
 
 /** Number of distinct UTF-16 code units: the size of the dense root transition table. */
 const CODE_UNITS = 0x10000;
@@ -90,6 +91,8 @@ export interface Matcher {
    * of from every word.
    */
   readonly firstWords: WordFilter;
+  /** The proper-name guard's words (`CompiledLayout.nameWords`). */
+  readonly nameWords: NameWords;
 }
 
 /**
@@ -121,7 +124,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   if (compiled.formatVersion !== FORMAT_VERSION) {
     throw new Error(`matcher: compiled format ${compiled.formatVersion}, expected ${FORMAT_VERSION}; rebuild the pack`);
   }
-  const { trie, aliases, contextNodes, headNodes, notNodes, firstWords, entities } = compiled as CompiledLayout;
+  const { trie, aliases, contextNodes, headNodes, notNodes, firstWords, nameWords, entities } = compiled as CompiledLayout;
   const nodes = trie.childCounts.length;
   // Child counts fit `nodes[2v + 1]` by the format (one char each); node numbers must fit `FIRST_CHILD_MASK`.
   if (nodes > FIRST_CHILD_MASK + 1) throw new Error(`matcher: ${nodes} trie nodes, more than the ${FIRST_CHILD_MASK + 1} a node can point to`);
@@ -160,6 +163,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
     describableByPair: describableByPair(entities, nodes),
     nodeCount: nodes,
     firstWords: buildWordFilter(firstWords, FIRST_WORD_FILTER_BITS),
+    nameWords: { before: new Set(nameWords.before.split(' ')), after: new Set(nameWords.after.split(' ')) },
   };
 }
 

@@ -21,7 +21,7 @@ import {
   wordEnd as importedWordEnd,
   type NormalizedText,
 } from './normalize';
-import { GLUE_EXEMPT_WORDS, sameLine as importedSameLine } from './proper-name';
+import { sameLine as importedSameLine } from './proper-name';
 import type { NearMissCandidate } from './resolve';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
@@ -114,7 +114,8 @@ function growInt32(array: Int32Array): Int32Array {
 function tryRun(nt: NormalizedText, m: Matcher, cache: ClosestAliasCache, covered: Uint8Array, first: number, size: number, out: NearMissCandidate[]): void {
   if (runFlags.length < size) runFlags = new Uint8Array(2 * size);
   const flags = runFlags;
-  for (let k = 0; k < size; k++) flags[k] = exempt(nt, nt.wordStarts[first + k]!, runEnds[k]!) ? EXEMPT : 0;
+  const exemptWords = exemptWordsOf(m);
+  for (let k = 0; k < size; k++) flags[k] = exempt(exemptWords, nt, nt.wordStarts[first + k]!, runEnds[k]!) ? EXEMPT : 0;
   for (let n = Math.min(MAX_NGRAM_WORDS, size); n >= 1; n--) {
     for (let i = 0; i + n <= size; i++) {
       const start = nt.wordStarts[first + i]!;
@@ -130,7 +131,7 @@ function tryRun(nt: NormalizedText, m: Matcher, cache: ClosestAliasCache, covere
 
 /** Per word of the run being tried (run-relative), reused so that runs allocate nothing: `EXEMPT`, `CLAIMED` bits. */
 let runFlags = new Uint8Array(64);
-/** The word is a title, sentence opener or calendar word (`GLUE_EXEMPT_WORDS`). */
+/** The word is a title, sentence opener or calendar word (`Matcher.nameWords`). */
 const EXEMPT = 1;
 /** The word belongs to a near miss found already. */
 const CLAIMED = 2;
@@ -148,18 +149,38 @@ function standsAlone(from: number, to: number, size: number, word: number, cover
 }
 
 /**
- * The exempt words by the hash of their folded units (all are written folded, lowercase and
- * without diacritics, so those are their letters): a capitalised word is looked up without
- * building a string.
+ * The proper-name guard's words on either side of a name (`Matcher.nameWords`), by the hash of
+ * their folded units, so that a capitalised word is looked up without building a string; and
+ * the longest, beyond which no word is looked up.
  */
-const EXEMPT_BY_HASH = new Map([...GLUE_EXEMPT_WORDS].map((word) => [hashUnits(Uint16Array.from(word, (ch) => ch.charCodeAt(0)), 0, word.length), word]));
-/** Longest exempt word: longer words are not looked up. */
-const LONGEST_EXEMPT = Math.max(...[...GLUE_EXEMPT_WORDS].map((w) => w.length));
+interface ExemptWords {
+  byHash: Map<number, string>;
+  longest: number;
+}
 
-/** Whether the word `buf[start, end)` is one of `GLUE_EXEMPT_WORDS`. */
-function exempt(nt: NormalizedText, start: number, end: number): boolean {
-  if (end - start > LONGEST_EXEMPT) return false;
-  const candidate = EXEMPT_BY_HASH.get(hashUnits(nt.buf, start, end));
+const exemptWordTables = new WeakMap<Matcher, ExemptWords>();
+
+/** The exempt words of matcher `m`, built the first time its near misses are looked for. */
+function exemptWordsOf(m: Matcher): ExemptWords {
+  let table = exemptWordTables.get(m);
+  if (!table) {
+    const byHash = new Map<number, string>();
+    let longest = 0;
+    for (const word of [...m.nameWords.before, ...m.nameWords.after]) {
+      const units = new Uint16Array(word.length);
+      for (let k = 0; k < word.length; k++) units[k] = word.charCodeAt(k);
+      byHash.set(hashUnits(units, 0, units.length), word);
+      longest = Math.max(longest, word.length);
+    }
+    exemptWordTables.set(m, (table = { byHash, longest }));
+  }
+  return table;
+}
+
+/** Whether the word `buf[start, end)` is one of the exempt words. */
+function exempt(words: ExemptWords, nt: NormalizedText, start: number, end: number): boolean {
+  if (end - start > words.longest) return false;
+  const candidate = words.byHash.get(hashUnits(nt.buf, start, end));
   return candidate !== undefined && spells(candidate, nt.buf, start, end);
 }
 

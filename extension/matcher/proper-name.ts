@@ -7,7 +7,7 @@
  *
  * Rule: the candidate is rejected when the word right before it or right after it, separated
  * by whitespace alone, starts with an uppercase letter and is not exempt. Exempt are
- * `EXEMPT_BEFORE` / `EXEMPT_AFTER` (sentence openers, titles, calendar words, generic heads) and words
+ * `NameWords` (sentence openers, titles, calendar words, generic heads: `name-words.ts`) and words
  * that are themselves the edge of a dataset name (`Biden Putin summit`, `Ukraine Russia
  * talks`). Any punctuation in between (`Mr. Peskov`, `Moscow, January`, `U.S. President`,
  * `Kremlin-backed`, a quote mark) breaks the glue, and so does a possessive (`Putin's
@@ -33,69 +33,15 @@ const isWordUnit = importedIsWordUnit;
 const unitsToString = importedUnitsToString;
 
 /**
- * Capitalised only because they open a sentence: a name after them stands alone
- * (`The Kremlin said`, `Later Peskov added`). Function words and the adverbs news prose
- * opens with; lowercase, as normalised text is.
+ * The capitalised words that do not make a name part of a longer one, folded (`wordsBeforeNames`
+ * and `wordsAfterNames` of `name-words.ts`, shipped in the pack and loaded into the matcher).
  */
-const SENTENCE_OPENERS = [
-  'a', 'after', 'afterwards', 'again', 'against', 'also', 'although', 'among', 'an', 'and', 'as', 'at',
-  'because', 'before', 'between', 'both', 'but', 'by', 'during', 'earlier', 'even', 'for', 'from',
-  'here', 'how', 'however', 'i', 'if', 'in', 'including', 'indeed', 'instead', 'last', 'later', 'like',
-  'meanwhile', 'neither', 'nor', 'now', 'of', 'on', 'only', 'or', 'over', 'perhaps', 'separately',
-  'since', 'so', 'still', 'than', 'that', 'the', 'then', 'there', 'these', 'this', 'those', 'though',
-  'to', 'today', 'tonight', 'under', 'unlike', 'until', 'what', 'when', 'where', 'whether', 'while',
-  'who', 'why', 'with', 'without', 'yesterday', 'yet',
-];
-
-/**
- * Titles and roles written before a name (`President Biden`, `Spokesman Peskov`, `Mr Price`,
- * `Prime Minister Johnson`) or after a place or body (`Moscow Mayor`, `Kremlin Aide`,
- * `Pentagon Press Secretary`): they introduce the name rather than extend it. Abbreviations with a period (`Gen.`, `Sen.`) need no entry: the period breaks the glue.
- */
-const TITLES = [
-  'adviser', 'advisor', 'aide', 'admiral', 'ambassador', 'captain', 'chair', 'chairman', 'chairwoman', 'chancellor', 'chief',
-  'colonel', 'commander', 'commissioner', 'dame', 'deputy', 'director', 'dr', 'envoy', 'general',
-  'governor', 'judge', 'justice', 'king', 'lady', 'leader', 'lord', 'major', 'mayor', 'minister',
-  'miss', 'mr', 'mrs', 'ms', 'patriarch', 'pope', 'premier', 'president', 'presidents', 'press', 'prime', 'prince',
-  'princess', 'prof', 'professor', 'queen', 'rep', 'representative', 'secretary', 'sen', 'senator',
-  'sir', 'speaker', 'spokesman', 'spokesperson', 'spokeswoman',
-];
-
-/**
- * The same for Russian and Ukrainian pages, whose aliases the pack carries: the words news
- * sentences most often open with before a name (`В Кремле`, `По словам Пескова`), and titles
- * (`Президент Путин`). Only the commonest: Cyrillic costs the content script twice the bytes
- * of ASCII, and it is held to 50 KB. Written folded, as normalised text reads.
- */
-const CYRILLIC_OPENERS = ['а', 'в', 'и', 'как', 'на', 'но', 'однако', 'по', 'после', 'ранее', 'с', 'также', 'з', 'і', 'у', 'після'];
-const CYRILLIC_TITLES = ['генерал', 'глава', 'канцлер', 'министр', 'посол', 'президент', 'премьер', 'секретарь', 'голова', 'міністр', 'речник', 'секретар'];
-
-/** Datelines and AP style put days and months right after names (`in Moscow Tuesday`). */
-const CALENDAR_WORDS = [
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
-  'nov', 'dec',
-];
-
-/**
- * Generic heads some outlets capitalise after a name (`the Biden Administration`, `the Putin
- * Regime`): the annotation rules leave the head out and link the name.
- */
-const GENERIC_HEADS = ['administration', 'government', 'regime', 'officials', 'authorities'];
-
-/**
- * Capitalised words before a name that do not make it part of a longer one: sentence openers,
- * titles, calendar words. (`Today`, `Later` open sentences; after a name they are part of it:
- * `Russia Today`.)
- */
-const EXEMPT_BEFORE: ReadonlySet<string> = new Set([...SENTENCE_OPENERS, ...CYRILLIC_OPENERS, ...TITLES, ...CYRILLIC_TITLES, ...CALENDAR_WORDS]);
-
-/** Capitalised words after a name that do not make it part of a longer one: titles, calendar words, generic heads. */
-const EXEMPT_AFTER: ReadonlySet<string> = new Set([...TITLES, ...CYRILLIC_TITLES, ...CALENDAR_WORDS, ...GENERIC_HEADS]);
-
-/** Words that are never part of a name on either side: what a near-miss span may neither include nor be glued to. */
-export const GLUE_EXEMPT_WORDS: ReadonlySet<string> = new Set([...EXEMPT_BEFORE, ...EXEMPT_AFTER]);
+export interface NameWords {
+  /** Before a name: sentence openers, titles, calendar words. */
+  before: ReadonlySet<string>;
+  /** After a name: titles, calendar words, generic heads. */
+  after: ReadonlySet<string>;
+}
 
 /**
  * A line is Title Case (a headline, a crosshead) when it has at least this many words of
@@ -126,21 +72,21 @@ export const GLUED_TO_INITIAL = 2;
  * when a capitalised, non-exempt word is glued to it on either side, or `GLUED_TO_INITIAL`
  * when it follows a first name and a middle initial (`firstNameBeforeInitial` finds the name).
  */
-export function gluedToProperName(nt: NormalizedText, text: string, start: number, end: number, edges: NameEdges): number {
+export function gluedToProperName(nt: NormalizedText, text: string, start: number, end: number, edges: NameEdges, words: NameWords): number {
   const { buf, length: n } = nt;
   const shouted = !hasLower(nt, start, end);
   let glued = 0;
   if (start >= 2 && buf[start - 1] === SPACE_CODE && isWordUnit(buf[start - 2]!) && !(edges[start - 1]! & NAME_END) && sameLine(nt, text, start - 2, start)) {
     let from = start - 2;
     while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
-    if (isGlueWord(nt, from, start - 1, shouted, EXEMPT_BEFORE)) glued = GLUED_TO_NAME;
+    if (isGlueWord(nt, from, start - 1, shouted, words.before)) glued = GLUED_TO_NAME;
   }
   if (!glued && end + 1 < n && isWordUnit(buf[end - 1]!) && buf[end] === SPACE_CODE && isWordUnit(buf[end + 1]!) && !(edges[end + 1]! & NAME_START) && sameLine(nt, text, end - 1, end + 1)) {
     let to = end + 2;
     while (to < n && isWordUnit(buf[to]!)) to++;
-    if (isGlueWord(nt, end + 1, to, shouted, EXEMPT_AFTER)) glued = GLUED_TO_NAME;
+    if (isGlueWord(nt, end + 1, to, shouted, words.after)) glued = GLUED_TO_NAME;
   }
-  if (!glued && firstNameBeforeInitial(nt, text, start) >= 0) glued = GLUED_TO_INITIAL;
+  if (!glued && firstNameBeforeInitial(nt, text, start, words) >= 0) glued = GLUED_TO_INITIAL;
   return glued && !inTitleCaseLine(text, nt.orig[start]!) ? glued : 0;
 }
 
@@ -153,14 +99,14 @@ const PERIOD_CODE = 0x2e;
  * lone `V. Putin` has no first name), followed by one space; the initial is one uppercase
  * letter, a period and one space.
  */
-export function firstNameBeforeInitial(nt: NormalizedText, text: string, start: number): number {
+export function firstNameBeforeInitial(nt: NormalizedText, text: string, start: number, words: NameWords): number {
   const { buf, classes } = nt;
   const initial = start - 3;
   if (initial < 2 || buf[start - 1] !== SPACE_CODE || buf[start - 2] !== PERIOD_CODE || !(classes[initial]! & UPPER)) return -1;
   if (buf[initial - 1] !== SPACE_CODE || !isWordUnit(buf[initial - 2]!) || !sameLine(nt, text, initial - 2, start)) return -1;
   let from = initial - 2;
   while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
-  return isGlueWord(nt, from, initial - 1, false, EXEMPT_BEFORE) ? from : -1;
+  return isGlueWord(nt, from, initial - 1, false, words.before) ? from : -1;
 }
 
 /**

@@ -237,9 +237,9 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   const shared = (flags & FLAG_SHARED) !== 0;
   const singleWordName = (flags & FLAG_SINGLE_WORD) !== 0 && (flags & (FLAG_HAS_LOWER | FLAG_AMBIGUOUS | FLAG_SHARED)) !== 0;
   if (!nearMiss && (short || singleWordName)) {
-    glued.value ??= gluedToProperName(nt, text, cand.start, cand.end, input.edges);
+    glued.value ??= gluedToProperName(nt, text, cand.start, cand.end, input.edges, m.nameWords);
     if (glued.value === GLUED_TO_INITIAL) {
-      glued.firstName ??= firstNameBeforeInitial(nt, text, cand.start);
+      glued.firstName ??= firstNameBeforeInitial(nt, text, cand.start, m.nameWords);
       glued.fullNameNode ??= fullNameNode(input, cand, glued.firstName);
       if (!someRowAt(m, glued.fullNameNode, (f, e) => e === entity && !(f & FLAG_SHORT))) return undefined;
       named = true;

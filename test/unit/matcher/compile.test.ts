@@ -32,7 +32,7 @@ describe('compileMatcher output', () => {
   });
 
   it('declares its format version', () => {
-    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(7);
+    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(8);
   });
 
   it('lists the signatures of the keys\' first words, once each and sorted', () => {
@@ -46,6 +46,15 @@ describe('compileMatcher output', () => {
     ) as unknown as { firstWords: number[] };
     const sign = (word: string) => wordSignature(word.charCodeAt(0), word.charCodeAt(1) || 0, word.charCodeAt(2) || 0, word.charCodeAt(word.length - 1), word.length);
     expect(firstWords).toEqual([sign('nato'), sign('u')].sort((a, b) => a - b));
+  });
+
+  it("ships the proper-name guard's words folded as page text is", () => {
+    const { nameWords } = compileMatcher([], []) as CompiledLayout;
+    const before = nameWords.before.split(' ');
+    expect(before).toEqual([...before].sort());
+    expect(before).toEqual(expect.arrayContaining(['the', 'president', 'еще', 'зустріч']));
+    expect(before).not.toContain('ещё');
+    expect(nameWords.after.split(' ')).toEqual(expect.arrayContaining(['administration', 'командующии']));
   });
 
   it('deduplicates aliases that normalise to the same row', () => {

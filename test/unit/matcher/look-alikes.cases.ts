@@ -55,8 +55,10 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'Vladimir V. Putin, in full with his initial', text: 'Vladimir V. Putin spoke on Tuesday.', want: ['Vladimir V. Putin → vladimir-putin'] },
   { name: 'Sergey V. Lavrov, in full with his initial', text: 'Sergey V. Lavrov met his counterpart.', want: ['Sergey V. Lavrov → sergey-lavrov'] },
 
-  // Russian and Ukrainian sentences open with a capitalised preposition or title before a name.
+  // Russian and Ukrainian sentences open with a capitalised preposition, noun or title before a name.
   { name: 'a Russian sentence opening with a preposition before a name', text: 'В Кремле ответили, что Путин готов к переговорам.', want: ['Кремле → moscow-kremlin', 'Путин → vladimir-putin'] },
+  { name: 'a Russian sentence opening with a noun before a name', text: 'Встреча Путина и Байдена прошла онлайн.', want: ['Путина → vladimir-putin', 'Байдена → joe-biden'] },
+  { name: 'a Ukrainian sentence opening with a noun before a name', text: 'Заява Зеленського пролунала вчора.', want: ['Зеленського → volodymyr-zelenskyy'] },
   { name: 'a Russian title before a name', text: 'Президент Путин заявил, что Кремль ждет ответа.', want: ['Путин → vladimir-putin', 'Кремль → moscow-kremlin'] },
   { name: 'a Ukrainian sentence opening with a preposition before a name', text: 'У Києві заявили, що переговори тривають.', want: ['Києві → kyiv'] },
   { name: 'a Russian proper name headed by an adjective', text: 'Казанский Кремль открыт для туристов.', want: [] },
