@@ -63,6 +63,7 @@ export function findNearMisses(nt: NormalizedText, text: string, m: Matcher, cov
   const out: NearMissCandidate[] = [];
   const { capitalisedWords, capitalisedCount, wordStarts, wordCount } = nt;
   const cache = closestAliasCache(m);
+  const exemptWords = exemptWordsOf(m);
   // Words before `next` belong to a run already tried.
   let next = 0;
   for (let c = 0; c < capitalisedCount; c++) {
@@ -73,7 +74,7 @@ export function findNearMisses(nt: NormalizedText, text: string, m: Matcher, cov
     const size = gatherRun(nt, text, w);
     if (size === 0) continue;
     // A lone word shorter than `MIN_NEAR_MISS_LENGTH` (`The`, `But`, `They`) has no span to try.
-    if (size > 1 || runEnds[0]! - wordStarts[w]! >= MIN_NEAR_MISS_LENGTH) tryRun(nt, m, cache, coveredWords, w, size, out);
+    if (size > 1 || runEnds[0]! - wordStarts[w]! >= MIN_NEAR_MISS_LENGTH) tryRun(nt, m, cache, exemptWords, coveredWords, w, size, out);
     next = w + size;
   }
   return out;
@@ -111,10 +112,9 @@ function growInt32(array: Int32Array): Int32Array {
 }
 
 /** Tries the n-grams of the run of `size` words from `first` (ends in `runEnds`), longest first. */
-function tryRun(nt: NormalizedText, m: Matcher, cache: ClosestAliasCache, covered: Uint8Array, first: number, size: number, out: NearMissCandidate[]): void {
+function tryRun(nt: NormalizedText, m: Matcher, cache: ClosestAliasCache, exemptWords: ExemptWords, covered: Uint8Array, first: number, size: number, out: NearMissCandidate[]): void {
   if (runFlags.length < size) runFlags = new Uint8Array(2 * size);
   const flags = runFlags;
-  const exemptWords = exemptWordsOf(m);
   for (let k = 0; k < size; k++) flags[k] = exempt(exemptWords, nt, nt.wordStarts[first + k]!, runEnds[k]!) ? EXEMPT : 0;
   for (let n = Math.min(MAX_NGRAM_WORDS, size); n >= 1; n--) {
     for (let i = 0; i + n <= size; i++) {
