@@ -56,6 +56,36 @@ describe('normalize', () => {
   );
 });
 
+describe('normalize: Latin-1 and General Punctuation', () => {
+  // Their punctuation, symbols and spaces are classified by ranges too; letters, digits and the
+  // units folded or dropped by their own lists take the Unicode path. Every unit of both blocks
+  // must come out as the Unicode expressions and NFD define it.
+  const units = [...Array.from({ length: 0x80 }, (_, k) => 0x80 + k), ...Array.from({ length: 0x70 }, (_, k) => 0x2000 + k)];
+  const DROPPED = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060]);
+  const APOSTROPHE_LIKE = new Set([0xb4, 0x2018, 0x2019, 0x2032]);
+  const DASH_LIKE = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015]);
+  it.each(units.filter((c) => !DROPPED.has(c) && !APOSTROPHE_LIKE.has(c) && !DASH_LIKE.has(c)).map((c) => ({ c, code: `U+${c.toString(16).toUpperCase().padStart(4, '0')}` })))(
+    'classifies $code as Unicode does',
+    ({ c }) => {
+      const ch = String.fromCharCode(c);
+      const space = c === 0x85 || /\s/.test(ch);
+      const mark = !space && /[\p{Mn}\p{Me}]/u.test(ch);
+      const want =
+        (space ? SPACE : 0) |
+        (mark ? MARK : 0) |
+        (!space && !mark && /[\p{L}\p{N}\p{Mc}]/u.test(ch) ? WORD : 0) |
+        (!space && !mark && ch.toLowerCase() !== ch ? UPPER : 0) |
+        (!space && !mark && ch.toUpperCase() !== ch ? LOWER : 0);
+      expect(classOf(c) & (SPACE | WORD | UPPER | LOWER | MARK)).toBe(want);
+      if (space || mark) return;
+      const lower = ch.toLowerCase();
+      const bare = lower.normalize('NFD').replace(/\p{Mn}/gu, '');
+      const folded = bare.length === 1 ? bare : lower.length === 1 ? lower : ch;
+      expect(fold(`a${ch}b`).folded).toBe(`a${folded}b`);
+    },
+  );
+});
+
 /**
  * Words read the plain way, one unit at a time over the folded text: the reference for the
  * chunked, branch-free word finder of `normalize`.
