@@ -43,6 +43,7 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'Johnson & Johnson after Boris Johnson', text: 'Boris Johnson said so. Johnson & Johnson made a vaccine.', want: ['Boris Johnson → boris-johnson'] },
   { name: 'chicken Kiev', text: 'She ordered chicken Kiev and a Moscow mule at the bar.', want: [] },
   { name: 'Moscow, Idaho', text: 'Moscow, Idaho is a college town.', want: [] },
+  { name: 'Brussels sprouts', text: 'Serve with Brussels sprouts and French fries.', want: [] },
   { name: 'Atlanta, Georgia beside NATO', text: 'Georgia wants to join NATO. The rally was in Atlanta, Georgia last week.', want: ['Georgia → georgia', 'NATO → nato'] },
   { name: 'Johannes Rau', text: 'Johannes Rau was president of Germany.', want: ['Germany → germany'] },
   // Surnames after a middle initial: someone else's unless first name and surname are the person's.
