@@ -31,6 +31,10 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'Austin, Texas', text: 'The festival returns to Austin this spring.', want: [] },
   { name: 'Johnson & Johnson', text: 'Johnson & Johnson recalled a batch of sunscreen.', want: [] },
   { name: 'Magic Johnson', text: 'Magic Johnson watched from courtside.', want: [] },
+  // Surnames shared with well-known athletes link only with evidence.
+  { name: 'Rubio the point guard', text: 'Rubio scored 20 points as the Cavaliers won.', want: [] },
+  { name: 'Duda the midfielder', text: 'Duda scored in the second half for Verona.', want: [] },
+  { name: 'Rubio after Secretary of State Marco Rubio', text: 'Secretary of State Marco Rubio flew to Riyadh. Rubio met Lavrov there.', date: '2025-02-18', want: ['Marco Rubio → marco-rubio', 'Riyadh → riyadh', 'Rubio → marco-rubio', 'Lavrov → sergey-lavrov'] },
   { name: 'Lena Horne', text: 'Lena Horne sang Stormy Weather.', want: [] },
   // The same words after a full mention of the person, which lets a bare surname link: the
   // phrases the dataset lists as not names (`not`) still must not.
