@@ -4,6 +4,8 @@
  * they build in memory; `build-pack.ts` does the reading and error reporting.
  */
 import { compileMatcher } from '../matcher';
+import { normalizeSurface } from '../matcher/compile';
+import { isWordUnit } from '../matcher/normalize';
 import type { AliasSpec, EntitySpec } from '../matcher/types';
 import type { CardData, CompiledPack, Role } from './pack';
 import {
@@ -436,18 +438,20 @@ export function checkPack(meta: PackMeta, entities: readonly SourcedEntity[], op
 /**
  * Each phrase that is not a name (`not`) must contain one of its entity's aliases as whole
  * words, or it silences nothing of that entity (a stale entry), and must not itself be an
- * alias of any entity, which it would silence everywhere.
+ * alias of any entity, which it would silence everywhere. Both are judged on the keys the
+ * matcher compiles (`normalizeSurface`) and on its word units, as the page will be read.
  */
 function checkNotNames(sources: readonly SourcedEntity[]): Problem[] {
-  const aliases = new Set(sources.flatMap((s) => s.entity.aliases.map((a) => foldAlias(a.text))));
+  const keyOf = (text: string): string => normalizeSurface(text).key;
+  const aliases = new Set(sources.flatMap((s) => s.entity.aliases.map((a) => keyOf(a.text))));
   const problems: Problem[] = [];
   for (const source of sources) {
-    const own = source.entity.aliases.map((a) => foldAlias(a.text));
+    const own = source.entity.aliases.map((a) => keyOf(a.text));
     source.entity.not.forEach((phrase, index) => {
-      const folded = foldAlias(phrase);
-      if (aliases.has(folded)) {
+      const key = keyOf(phrase);
+      if (aliases.has(key)) {
         problems.push(problemAt(source, ['not', index], `'${phrase}' is an alias; a phrase in 'not' must be longer than the name it silences`));
-      } else if (!own.some((alias) => containsWords(folded, alias))) {
+      } else if (!own.some((alias) => containsWords(key, alias))) {
         problems.push(problemAt(source, ['not', index], `'${phrase}' contains none of ${source.entity.id}'s aliases as whole words`));
       }
     });
@@ -455,11 +459,11 @@ function checkNotNames(sources: readonly SourcedEntity[]): Problem[] {
   return problems;
 }
 
-/** Whether `phrase` contains `words` starting and ending at word boundaries (both folded). */
+/** Whether the key `phrase` holds the key `words` with no word unit right before or after it. */
 function containsWords(phrase: string, words: string): boolean {
-  const isWord = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  const wordAt = (k: number): boolean => k >= 0 && k < phrase.length && isWordUnit(phrase.charCodeAt(k));
   for (let at = phrase.indexOf(words); at >= 0; at = phrase.indexOf(words, at + 1)) {
-    if (!isWord(phrase[at - 1]) && !isWord(phrase[at + words.length])) return true;
+    if (!wordAt(at - 1) && !wordAt(at + words.length)) return true;
   }
   return false;
 }
