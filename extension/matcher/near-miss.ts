@@ -49,7 +49,7 @@ const NEAR_MISS_FUSE_THRESHOLD = 0.34;
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: NEAR_MISS_FUSE_THRESHOLD };
 
 /** An alias key within reach of a span. */
-interface Reachable {
+export interface Reachable {
   node: number;
   key: string;
   edits: number;
@@ -266,11 +266,19 @@ let path = new Uint16Array(64);
  * Every alias key within `maxEdits` Damerau edits (optimal string alignment) of `span` that
  * starts with the span's first letter, found by a depth-first walk of the trie that keeps one
  * row of the edit-distance table per depth and prunes when a whole row exceeds the budget.
+ * A row is computed only in the band of `maxEdits` cells either side of its diagonal: a cell
+ * further out is more than `maxEdits` by construction (reaching it takes that many insertions
+ * or deletions), so each trie node costs 3 or 5 cells instead of the span's length. The cells
+ * just outside the band are written `maxEdits + 1` for the next row to read.
+ *
+ * Exported for its tests, which check it against the plain distance.
  */
-function withinEdits(m: Matcher, span: string, maxEdits: number): Reachable[] {
+export function withinEdits(m: Matcher, span: string, maxEdits: number): Reachable[] {
   const found: Reachable[] = [];
-  const width = span.length + 1;
-  const maxDepth = span.length + maxEdits;
+  const length = span.length;
+  const width = length + 1;
+  const maxDepth = length + maxEdits;
+  const beyond = maxEdits + 1;
   if (rows.length < (maxDepth + 1) * width) rows = new Int32Array((maxDepth + 1) * width * 2);
   if (path.length < maxDepth + 1) path = new Uint16Array((maxDepth + 1) * 2);
   for (let j = 0; j < width; j++) rows[j] = j;
@@ -284,9 +292,13 @@ function withinEdits(m: Matcher, span: string, maxEdits: number): Reachable[] {
     path[depth - 1] = c;
     const row = depth * width;
     const prev = row - width;
+    const lo = depth > maxEdits ? depth - maxEdits : 1;
+    const hi = depth + maxEdits < length ? depth + maxEdits : length;
     rows[row] = depth;
+    if (lo > 1) rows[row + lo - 1] = beyond;
+    if (hi < length) rows[row + hi + 1] = beyond;
     let best = depth;
-    for (let j = 1; j < width; j++) {
+    for (let j = lo; j <= hi; j++) {
       const q = span.charCodeAt(j - 1);
       let d = Math.min(rows[prev + j]! + 1, rows[row + j - 1]! + 1, rows[prev + j - 1]! + (q === c ? 0 : 1));
       if (depth > 1 && j > 1 && c === span.charCodeAt(j - 2) && path[depth - 2] === q) {
@@ -296,7 +308,7 @@ function withinEdits(m: Matcher, span: string, maxEdits: number): Reachable[] {
       if (d < best) best = d;
     }
     if (best > maxEdits) continue;
-    const distance = rows[row + width - 1]!;
+    const distance = hi === length ? rows[row + length]! : beyond;
     const first = m.nodes[NODE_STRIDE * node]!;
     if (distance <= maxEdits && (first >>> TERMINAL_SHIFT) & TERMINAL_ALIAS) {
       found.push({ node, key: String.fromCharCode(...path.subarray(0, depth)), edits: distance });
