@@ -124,7 +124,8 @@ function compareAliasSpecs(a: AliasSpec, b: AliasSpec): number {
     byCodePoint(a.text, b.text) ||
     byCodePoint(a.match, b.match) ||
     byCodePoint(a.case, b.case) ||
-    Number(a.ambiguous ?? false) - Number(b.ambiguous ?? false)
+    Number(a.ambiguous ?? false) - Number(b.ambiguous ?? false) ||
+    Number(a.common ?? false) - Number(b.common ?? false)
   );
 }
 
@@ -136,6 +137,7 @@ function toAliasSpecs(entities: readonly EntitySource[]): AliasSpec[] {
     for (const alias of entity.aliases) {
       const spec: AliasSpec = { text: alias.text, entity: entity.id, match: alias.match, case: alias.case };
       if ('ambiguous' in alias && alias.ambiguous) spec.ambiguous = true;
+      if ('common' in alias && alias.common) spec.common = true;
       const key = JSON.stringify(spec);
       if (seen.has(key)) continue;
       seen.add(key);

@@ -104,13 +104,15 @@ export const AliasSchema = v.union(
       match: v.optional(v.picklist(ALIAS_MATCHES), 'full'),
       case: v.optional(v.picklist(ALIAS_CASES), 'proper'),
       /**
-       * The surface is also a common word or the head of other names (`Kremlin` in
-       * `Kazan Kremlin`): see `AliasSpec.ambiguous` in `matcher/types.ts`.
+       * The surface is also the head of other names (`Kremlin` in `Kazan Kremlin`): see
+       * `AliasSpec.ambiguous` in `matcher/types.ts`.
        */
       ambiguous: v.optional(v.boolean()),
+      /** The surface is also an everyday word (`Turkey`): see `AliasSpec.common` in `matcher/types.ts`. */
+      common: v.optional(v.boolean()),
     }),
   ],
-  'expected a string or {text, match?, case?, ambiguous?}',
+  'expected a string or {text, match?, case?, ambiguous?, common?}',
 );
 
 /** A role a person held; `to` is absent while it is still held. */

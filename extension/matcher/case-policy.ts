@@ -12,6 +12,8 @@ import {
   FLAG_SINGLE_WORD,
 } from './compiled-format';
 import { LOWER as importedLOWER, UPPER as importedUPPER, type NormalizedText } from './normalize';
+import { inTitleCaseLine } from './proper-name';
+import { startsSentence } from './sentences';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
 // binding is read through a getter at every use, which cost a third of the matcher's time.
@@ -71,3 +73,14 @@ export function caseAllows(
 
 /** Flags of a single-word `short` alias spelled with lowercase letters (`Price`, not `NATO`). */
 const SHORT_WORD_WITH_LOWER = FLAG_SHORT | FLAG_SINGLE_WORD | FLAG_HAS_LOWER;
+
+/**
+ * Whether the capital of the span `[start, end)` would be there whatever the word is: at the
+ * start of a sentence or a line, in a Title Case line (a headline), or in all caps. There a
+ * `common` alias (`Turkey`, also the bird) is not told from the everyday word by its case.
+ */
+export function capitalRequired(nt: NormalizedText, text: string, start: number, end: number): boolean {
+  let lowers = 0;
+  for (let k = start; k < end; k++) if (nt.classes[k]! & LOWER) lowers++;
+  return lowers === 0 || startsSentence(nt, text, start) || inTitleCaseLine(text, nt.orig[start]!);
+}

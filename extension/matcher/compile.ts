@@ -9,6 +9,7 @@ import {
   CASE_EXACT,
   CASE_PROPER,
   FLAG_AMBIGUOUS,
+  FLAG_COMMON,
   FLAG_HAS_LOWER,
   FLAG_SHARED,
   FLAG_SHORT,
@@ -174,7 +175,8 @@ function aliasRows(aliases: AliasSpec[], entityIndex: Map<string, number>): Alia
       caseFlag |
       (key.includes(' ') ? 0 : FLAG_SINGLE_WORD) |
       (surface.hasLower ? FLAG_HAS_LOWER : 0) |
-      (alias.ambiguous ? FLAG_AMBIGUOUS : 0);
+      (alias.ambiguous ? FLAG_AMBIGUOUS : 0) |
+      (alias.common ? FLAG_COMMON : 0);
     const row: AliasRow = { key, entity, flags, caps: caseFlag === CASE_ANY ? [] : surface.caps };
     byIdentity.set(`${key}\u0000${entity}\u0000${flags}\u0000${row.caps.join(',')}`, row);
   }

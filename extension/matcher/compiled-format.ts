@@ -30,6 +30,8 @@ export const FLAG_HAS_LOWER = 16;
 export const FLAG_AMBIGUOUS = 32;
 /** Alias flag: the same normalised surface belongs to more than one entity. */
 export const FLAG_SHARED = 64;
+/** Alias flag: the dataset marked this surface as also an everyday word in lowercase (`Turkey`). */
+export const FLAG_COMMON = 128;
 
 /** One entity as the runtime needs it. Entities are sorted by id. */
 export interface CompiledEntity {

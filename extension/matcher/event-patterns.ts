@@ -14,9 +14,10 @@
 import { dateFit as importedDateFit } from './dates';
 import { hitsAround as importedHitsAround, hitsNear as importedHitsNear } from './evidence';
 import { pairKey as importedPairKey, type Matcher } from './load';
-import { SPACE_CODE, UPPER, WORD, unitsToString as importedUnitsToString, wordEnd as importedWordEnd, type NormalizedText } from './normalize';
+import { unitsToString as importedUnitsToString, wordEnd as importedWordEnd, type NormalizedText } from './normalize';
 import type { Accepted } from './resolve';
 import type { ContextHit } from './scan';
+import { sentenceEndsBetween as importedSentenceEndsBetween } from './sentences';
 import { DATE_UNKNOWN_FACTOR as importedDATE_UNKNOWN_FACTOR, PATTERN_MIN_CUES as importedPATTERN_MIN_CUES, PATTERN_SCORE as importedPATTERN_SCORE } from './scoring';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
@@ -25,6 +26,7 @@ const dateFit = importedDateFit;
 const hitsAround = importedHitsAround;
 const hitsNear = importedHitsNear;
 const pairKey = importedPairKey;
+const sentenceEndsBetween = importedSentenceEndsBetween;
 const wordEnd = importedWordEnd;
 const unitsToString = importedUnitsToString;
 const DATE_UNKNOWN_FACTOR = importedDATE_UNKNOWN_FACTOR;
@@ -126,50 +128,6 @@ function cuesAround(nt: NormalizedText, m: Matcher, cueHits: readonly ContextHit
     }
   }
   return tally;
-}
-
-/**
- * Words that end with a period inside a sentence (`Mr. Putin`, `Gen. Milley`, `Jan. 10`),
- * normalised. Single letters (`U.S.`, `Laura K. Cooper`) never end one here.
- */
-const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'adm', 'maj',
-  'prof', 'rev', 'vs', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'inc', 'corp', 'ltd', 'co',
-]);
-
-/** Normalised units that end a sentence, and the quotes and brackets that may stand around the break. */
-const SENTENCE_MARKS: ReadonlySet<number> = new Set(['.', '!', '?'].map((ch) => ch.charCodeAt(0)));
-const PERIOD = 0x2e;
-const QUOTES: ReadonlySet<number> = new Set(['"', "'", '(', ')', '[', ']', '\u201c', '\u201d'].map((ch) => ch.charCodeAt(0)));
-
-/**
- * Whether a sentence ends in normalised `[from, to)`: a `.`, `!` or `?`, then a space and a
- * capital (quotes and brackets around the space allowed), where a period does not follow an
- * abbreviation or a single letter. It errs towards one sentence: a missed end only leaves the
- * window as wide as it was.
- */
-function sentenceEndsBetween(nt: NormalizedText, from: number, to: number): boolean {
-  const { buf, classes } = nt;
-  for (let k = from; k < to; k++) {
-    if (!SENTENCE_MARKS.has(buf[k]!)) continue;
-    let next = k + 1;
-    while (next < to && QUOTES.has(buf[next]!)) next++;
-    if (buf[next] !== SPACE_CODE) continue;
-    next++;
-    while (next < nt.length && QUOTES.has(buf[next]!)) next++;
-    if (next >= nt.length || !(classes[next]! & UPPER)) continue;
-    if (buf[k] === PERIOD && abbreviationBefore(nt, k)) continue;
-    return true;
-  }
-  return false;
-}
-
-/** Whether the word ending at normalised unit `end` (a period) is a single letter or an abbreviation. */
-function abbreviationBefore(nt: NormalizedText, end: number): boolean {
-  let start = end;
-  while (start > 0 && nt.classes[start - 1]! & WORD) start--;
-  return end - start <= 1 || ABBREVIATIONS.has(unitsToString(nt.buf, start, end));
 }
 
 /** Whether the word before `word` marks it as a verb. */

@@ -3,12 +3,13 @@
  * Candidates are judged in text order so that a full mention is on record (`seen`) before
  * the short mentions after it are judged.
  */
-import { caseAllows as importedCaseAllows } from './case-policy';
+import { capitalRequired, caseAllows as importedCaseAllows } from './case-policy';
 import {
   CASE_EXACT as importedCASE_EXACT,
   CASE_MASK as importedCASE_MASK,
   CASE_PROPER as importedCASE_PROPER,
   FLAG_AMBIGUOUS as importedFLAG_AMBIGUOUS,
+  FLAG_COMMON as importedFLAG_COMMON,
   FLAG_HAS_LOWER as importedFLAG_HAS_LOWER,
   FLAG_SHARED as importedFLAG_SHARED,
   FLAG_SHORT as importedFLAG_SHORT,
@@ -56,6 +57,7 @@ const CASE_EXACT = importedCASE_EXACT;
 const CASE_MASK = importedCASE_MASK;
 const CASE_PROPER = importedCASE_PROPER;
 const FLAG_AMBIGUOUS = importedFLAG_AMBIGUOUS;
+const FLAG_COMMON = importedFLAG_COMMON;
 const FLAG_HAS_LOWER = importedFLAG_HAS_LOWER;
 const FLAG_SHARED = importedFLAG_SHARED;
 const FLAG_SHORT = importedFLAG_SHORT;
@@ -137,7 +139,9 @@ export interface ResolveInput {
  * Applies the rules to every candidate, in text order:
  * 1. case policy (`caseAllows`); a near miss instead needs an alias spelled in proper case
  *    (a name, not an acronym or an event phrase);
- * 2. for short aliases and single-word names, the proper-name guard (`gluedToProperName`);
+ * 2. a `common` alias (`Turkey`) where its capital is required anyway (`capitalRequired`)
+ *    counts as short from here on;
+ *    for short aliases and single-word names, the proper-name guard (`gluedToProperName`);
  *    after a first name and a middle initial the span is a full mention of the entity when
  *    the first name and the span make one of its full names (`Vladimir V. Putin`, linked
  *    whole), and of someone else otherwise (`Laura K. Cooper`);
@@ -234,6 +238,8 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   // Named in full with a middle initial (`Vladimir V. Putin`): a full mention, whatever the alias.
   let named = false;
   let short = (flags & FLAG_SHORT) !== 0;
+  // An everyday word where a capital is required anyway (`Turkey is…` opening a sentence) needs evidence, as a surname does.
+  if (!nearMiss && !short && flags & FLAG_COMMON && capitalRequired(nt, text, cand.start, cand.end)) short = true;
   const shared = (flags & FLAG_SHARED) !== 0;
   const singleWordName = (flags & FLAG_SINGLE_WORD) !== 0 && (flags & (FLAG_HAS_LOWER | FLAG_AMBIGUOUS | FLAG_SHARED)) !== 0;
   if (!nearMiss && (short || singleWordName)) {

@@ -27,12 +27,19 @@ export interface AliasSpec {
   match: AliasMatch;
   case: AliasCase;
   /**
-   * The surface is also a common word or the head of other proper names (`Washington` in
-   * `Washington Post`, `Kremlin` in `Kazan Kremlin`). A single-word ambiguous alias links
-   * only when no other capitalised word is glued to it. Surfaces shared by several
-   * entities are treated this way without the flag.
+   * The surface is also the head of other proper names (`Washington` in `Washington Post`,
+   * `Kremlin` in `Kazan Kremlin`). A single-word ambiguous alias links only when no other
+   * capitalised word is glued to it. Surfaces shared by several entities are treated this
+   * way without the flag.
    */
   ambiguous?: boolean;
+  /**
+   * The surface is also an everyday word in lowercase (`Turkey`, the bird). Where a capital
+   * is required anyway (a sentence's first word, a headline, all caps) its case tells
+   * nothing, so there the alias is treated as `short`: it links after a full mention of the
+   * entity or with one of its context words nearby. Elsewhere it links as written.
+   */
+  common?: boolean;
 }
 
 /** What the matcher needs to know of each entity beyond its aliases. */

@@ -125,6 +125,21 @@ const ROWS: Row[] = [
   { name: 'shouted: two-letter acronym beside capitals', text: 'CONTACT US | ABOUT US', want: [] },
   { name: 'shouted: longer acronym stays', text: 'NATO CHIEF WARNS', want: ['NATO → NATO'] },
 
+  // An everyday word (`common`): its capital counts only where a capital is not required anyway.
+  { name: 'common: mid-sentence', text: 'Talks in Turkey ended.', want: ['Turkey → Turkey'] },
+  { name: 'common: first word of the text', text: 'Turkey is on the menu.', want: [] },
+  { name: 'common: first word of a sentence', text: 'We ate well. Turkey was on the menu.', want: [] },
+  { name: 'common: first word of a quoted sentence', text: 'She said: "Turkey was on the menu."', want: [] },
+  { name: 'common: first word of a quoted sentence, typographic quotes', text: 'She said, “Turkey was on the menu.”', want: [] },
+  { name: 'common: first word of a line', text: 'Menu\nTurkey with gravy', want: [] },
+  { name: 'common: after a bullet', text: '• Turkey with gravy', want: [] },
+  { name: 'common: after an abbreviation, mid-sentence', text: 'The U.S. Turkey policy changed.', want: ['U.S. → United_States', 'Turkey → Turkey'] },
+  { name: 'common: in all caps', text: 'TURKEY SHORTAGE', want: [] },
+  { name: 'common: in a Title Case line', text: 'How To Roast A Turkey For Thanksgiving Dinner', want: [] },
+  { name: 'common: first word, with a context word', text: 'Turkey, officials in Ankara said, will host the talks.', want: ['Turkey → Turkey'] },
+  { name: 'common: first word, after a mention mid-sentence', text: 'Talks in Turkey ended. Turkey said more.', want: ['Turkey → Turkey', 'Turkey → Turkey'] },
+  { name: 'common: first word, after a mention at a sentence start', text: 'Turkey, officials in Ankara said, will host the talks next week in a small city on the southern coast. Turkey said more.', want: ['Turkey → Turkey'] },
+
   // Near misses: one edit from a name, with evidence.
   { name: 'near miss: exact name elsewhere and a context word', text: 'Volodymyr Zelenskyy spoke. In Kyiv, Zelenskyi added', want: ['Volodymyr Zelenskyy → Volodymyr_Zelenskyy', 'Zelenskyi → Volodymyr_Zelenskyy'] },
   { name: 'near miss: two context words', text: 'In Kyiv, Ukraine, Zelenskyi added', want: ['Ukraine → Ukraine', 'Zelenskyi → Volodymyr_Zelenskyy'] },

@@ -5,7 +5,7 @@
  */
 import type { AliasSpec, EntitySpec } from '../../../extension/matcher/types';
 
-type Row = [text: string, entity: string, match?: AliasSpec['match'], kase?: AliasSpec['case'], ambiguous?: boolean];
+type Row = [text: string, entity: string, match?: AliasSpec['match'], kase?: AliasSpec['case'], ambiguous?: boolean, common?: boolean];
 
 const ROWS: Row[] = [
   ['Vladimir Putin', 'Vladimir_Putin'],
@@ -38,6 +38,7 @@ const ROWS: Row[] = [
   ['Moscow', 'Moscow'],
   ['Geneva', 'Geneva'],
   ['Georgia', 'Georgia_(country)'],
+  ['Turkey', 'Turkey', 'full', 'proper', false, true],
   ['Georgia', 'Georgia_(U.S._state)'],
   ['Cold War', 'Cold_War'],
   ['Ukraine crisis', 'Prelude_to_the_Russian_invasion_of_Ukraine', 'full', 'any'],
@@ -49,12 +50,13 @@ const ROWS: Row[] = [
 ];
 
 /** Aliases of the test dataset. */
-export const ALIASES: AliasSpec[] = ROWS.map(([text, entity, match = 'full', kase = 'proper', ambiguous]) => ({
+export const ALIASES: AliasSpec[] = ROWS.map(([text, entity, match = 'full', kase = 'proper', ambiguous, common]) => ({
   text,
   entity,
   match,
   case: kase,
   ...(ambiguous ? { ambiguous } : {}),
+  ...(common ? { common } : {}),
 }));
 
 const person = (id: string, context: string[] = []): EntitySpec => ({ id, type: 'person', context });
@@ -88,6 +90,7 @@ export const ENTITIES: EntitySpec[] = [
   place('Geneva'),
   { id: 'Georgia_(country)', type: 'place', context: ['Tbilisi', 'Caucasus'] },
   { id: 'Georgia_(U.S._state)', type: 'place', context: ['Atlanta'] },
+  { id: 'Turkey', type: 'place', context: ['Ankara'] },
   event('Cold_War', { start: '1947', end: '1991-12' }),
   event('Prelude_to_the_Russian_invasion_of_Ukraine', { start: '2021-03', end: '2022-02-23' }),
   event('Ukrainian_crisis', { start: '2013-11-21', end: '2014-12' }),

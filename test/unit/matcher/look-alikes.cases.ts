@@ -48,6 +48,13 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'chicken Kiev', text: 'She ordered chicken Kiev and a Moscow mule at the bar.', want: [] },
   { name: 'Moscow, Idaho', text: 'Moscow, Idaho is a college town.', want: [] },
   { name: 'Brussels sprouts', text: 'Serve with Brussels sprouts and French fries.', want: [] },
+  { name: 'Turkey, the bird, opening a sentence', text: 'Turkey is the centrepiece of the meal. Turkey prices rose 20 percent this year.', want: [] },
+  { name: 'Turkey in a Title Case headline', text: 'How To Roast A Turkey For Thanksgiving Dinner', want: [] },
+  { name: 'TURKEY in an all-caps headline', text: 'TURKEY SHORTAGE HITS STORES', want: [] },
+  { name: 'Turkey as a list item', text: 'On the menu:\n• Turkey, stuffing and gravy', want: [] },
+  { name: 'Turkey the country, mid-sentence', text: 'The talks in Turkey ended without a deal.', want: ['Turkey → turkey'] },
+  { name: 'Turkey the country opening a sentence, with Ankara nearby', text: 'Turkey has closed the straits, officials in Ankara said.', want: ['Turkey → turkey', 'Ankara → ankara'] },
+  { name: 'Turkey the country opening a sentence, named before', text: 'Ukraine asked Turkey to mediate. Turkey agreed.', want: ['Ukraine → ukraine', 'Turkey → turkey', 'Turkey → turkey'] },
   { name: 'Atlanta, Georgia beside NATO', text: 'Georgia wants to join NATO. The rally was in Atlanta, Georgia last week.', want: ['Georgia → georgia', 'NATO → nato'] },
   { name: 'Johannes Rau', text: 'Johannes Rau was president of Germany.', want: ['Germany → germany'] },
   // Surnames after a middle initial: someone else's unless first name and surname are the person's.
