@@ -314,7 +314,49 @@ export function withinEdits(m: Matcher, span: string, maxEdits: number): Reachab
       found.push({ node, key: String.fromCharCode(...path.subarray(0, depth)), edits: distance });
     }
     if (depth >= maxDepth) continue;
-    for (let v = first & FIRST_CHILD_MASK, end = v + (m.nodes[NODE_STRIDE * node + 1]! >>> CHILD_COUNT_SHIFT); v < end; v++) stack.push(v, depth + 1);
+    const firstChild = first & FIRST_CHILD_MASK;
+    const childEnd = firstChild + (m.nodes[NODE_STRIDE * node + 1]! >>> CHILD_COUNT_SHIFT);
+    if (best < maxEdits) {
+      for (let v = firstChild; v < childEnd; v++) stack.push(v, depth + 1);
+      continue;
+    }
+    // The budget is spent: a child stays within it only by matching the span's next unit after
+    // a cell of this row at the budget (a transposition it could complete is among those: its
+    // cell two rows up is below the budget, so the cell above it here is at most the budget).
+    // Those few labels are looked up among the children, sorted by label, instead of every
+    // child being tried: in a big dataset a node has tens of children, and this is most of the walk.
+    let wantedCount = 0;
+    for (let j = lo; j <= hi && j < length; j++) {
+      if (rows[row + j] === maxEdits) wantedCount = want(span.charCodeAt(j), wantedCount);
+    }
+    for (let w = 0; w < wantedCount; w++) {
+      const v = childWithLabel(m, firstChild, childEnd, wanted[w]!);
+      if (v >= 0) stack.push(v, depth + 1);
+    }
   }
   return found;
+}
+
+/** Labels of the children worth trying from a node whose budget is spent (`withinEdits`), without repeats. */
+const wanted = new Uint16Array(16);
+
+/** Adds `label` to the first `count` of `wanted` unless it is there already; returns the new count. */
+function want(label: number, count: number): number {
+  for (let w = 0; w < count; w++) if (wanted[w] === label) return count;
+  wanted[count] = label;
+  return count + 1;
+}
+
+/** The child among `[from, to)` (siblings, sorted by label) whose edge label is `label`, or -1. */
+function childWithLabel(m: Matcher, from: number, to: number, label: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const midLabel = m.nodes[NODE_STRIDE * mid + 1]! & LABEL_MASK;
+    if (midLabel === label) return mid;
+    if (midLabel < label) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }
