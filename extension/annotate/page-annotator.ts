@@ -82,12 +82,14 @@ export interface FoundEntity {
 }
 
 /**
- * What the annotator needs of the pack: the compiled matcher, and of each entity its type (the
+ * What the annotator needs of the pack: the matcher, loaded, and of each entity its type (the
  * highlight's) and its name (for the popup's list). Not the cards: the content script fetches
- * those only when a card is first shown.
+ * those only when a card is first shown. Not the compiled matcher either: once loaded, the
+ * parsed JSON (the trie's strings, the alias columns) is garbage, so the page's first garbage
+ * collections do not copy it.
  */
 export interface AnnotatorPack {
-  matcher: CompiledMatcher;
+  matcher: Matcher;
   typeOf(id: string): EntityType | undefined;
   nameOf(id: string): string | undefined;
 }
@@ -107,7 +109,7 @@ export function annotatorPackFrom(matcher: CompiledMatcher, typeOf: (id: string)
     return names;
   };
   return {
-    matcher,
+    matcher: loadMatcher(matcher),
     typeOf,
     nameOf: (id) => namesById()?.get(id),
   };
@@ -168,7 +170,7 @@ export class PageAnnotator {
     private readonly layer: Pick<HighlightLayer, 'add' | 'removeWhere' | 'clear' | 'size' | 'painted'>,
     private readonly options: PageAnnotatorOptions,
   ) {
-    this.matcher = loadMatcher(pack.matcher);
+    this.matcher = pack.matcher;
   }
 
   /** Whether the page had more mentions than `MAX_PAINTED_MENTIONS`. */

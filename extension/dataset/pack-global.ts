@@ -45,13 +45,19 @@ export function packTexts(pack: CompiledPack): PackTexts {
   return { core: JSON.stringify(core) };
 }
 
-/** Looks up entity types in a `PackCore` by id; the index is built on the first look-up, when the first mention is painted. */
+/**
+ * Looks up entity types in a `PackCore` by id; the index is built on the first look-up, when
+ * the first mention is painted. It keeps the ids and the type codes, not the core: the rest of
+ * the parsed pack must be free to go once the matcher is loaded.
+ */
 export function typesOf(core: Pick<PackCore, 'matcher' | 'types'>): (id: string) => EntityType | undefined {
+  const { types } = core;
+  const ids = entityIds(core.matcher);
   let byId: Map<string, EntityType> | undefined;
   return (id) => {
     if (!byId) {
       const typeOfCode = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as EntityType]));
-      byId = new Map(entityIds(core.matcher).map((entityId, i) => [entityId, typeOfCode.get(core.types[i]!)!]));
+      byId = new Map(ids.map((entityId, i) => [entityId, typeOfCode.get(types[i]!)!]));
     }
     return byId.get(id);
   };

@@ -23,12 +23,11 @@ export interface PipelineRun {
 /** Annotates `document.body` with the pack's core given as JSON text (`packTexts`), as the content script does, then cleans up. */
 export async function annotateWith(coreJson: string): Promise<PipelineRun> {
   const t0 = performance.now();
-  const core = JSON.parse(coreJson) as PackCore;
   const layer = new HighlightLayer();
   let scanMs = 0;
   let slices = 0;
   let longestSliceMs = 0;
-  const annotator = new PageAnnotator(annotatorPackFrom(core.matcher, typesOf(core)), layer, {
+  const annotator = new PageAnnotator(annotatorPackOfText(coreJson), layer, {
     root: () => document.body,
     ownHost: () => null,
     context: { date: '2022-01-15' },
@@ -44,6 +43,12 @@ export async function annotateWith(coreJson: string): Promise<PipelineRun> {
   const mentions = layer.size;
   annotator.stop();
   return { packMs, scanMs, slices, longestSliceMs, mentions };
+}
+
+/** The annotator's pack from the core's JSON text; the parsed core is not kept, as in the content script. */
+function annotatorPackOfText(coreJson: string) {
+  const core = JSON.parse(coreJson) as PackCore;
+  return annotatorPackFrom(core.matcher, typesOf(core));
 }
 
 (globalThis as { __backstoryPipeline?: unknown }).__backstoryPipeline = { annotateWith };
