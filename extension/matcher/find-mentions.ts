@@ -53,10 +53,11 @@ export function findMentions(text: string, matcher: Matcher, context: FindContex
   const candidates = notNames.length === 0 ? scanned.candidates : outside(scanned.candidates, notNames);
   const day = articleDay(context.date);
   const threshold = context.threshold ?? THRESHOLD;
+  // Without the caller's sets the page's memory ends with the call: nothing is kept for later.
   const mentioned = context.mentioned ?? new Set<string>();
   const edges = markNameEdges(nt, candidates);
-  const seenIds = context.seen ?? new Set<string>();
-  const seen = recallSeen(matcher, seenIds);
+  const seenIds = context.seen;
+  const seen = seenIds ? recallSeen(matcher, seenIds) : unseen(matcher);
   let exact: Accepted[];
   let nearMisses: Accepted[];
   let coveredWords: Uint8Array;
@@ -67,14 +68,15 @@ export function findMentions(text: string, matcher: Matcher, context: FindContex
     nearMisses = resolve(findNearMisses(nt, text, matcher, coveredWords), input);
   } finally {
     clearNameEdges(edges, candidates);
-    rememberSeen(matcher, seen, seenIds);
+    if (seenIds) rememberSeen(matcher, seen, seenIds);
+    else forget(seen);
   }
   const described = findPatternMentions({ nt, matcher, hits, heads, day, threshold, coveredWords, firstMention: firstMentions(exact), mentioned });
 
   const accepted = [...exact, ...nearMisses, ...described].sort((a, b) => a.start - b.start || a.end - b.end);
   return selectLongest(accepted).map((a) => {
     const entity = matcher.entities[a.entity]!.id;
-    mentioned.add(entity);
+    context.mentioned?.add(entity);
     return { start: nt.orig[a.start]!, end: originalEnd(text, nt.orig[a.end - 1]!), entity, score: a.score };
   });
 }
@@ -102,6 +104,23 @@ function clearNameEdges(edges: NameEdges, candidates: readonly Candidate[]): voi
     edges[c.start] = 0;
     edges[c.end] = 0;
   }
+}
+
+/**
+ * Entity bytes for a call that keeps no memory of the page (no `FindContext.seen`), reused
+ * across calls and all zero between them: `forget` clears what a call set, so a call pays
+ * neither for a set of ids nor for a byte per entity of the dataset.
+ */
+let unseenBits = new Uint8Array(0);
+
+function unseen(m: Matcher): SeenEntities {
+  if (unseenBits.length < m.entities.length) unseenBits = new Uint8Array(m.entities.length);
+  return { bits: unseenBits, added: [] };
+}
+
+/** Undoes a call's full mentions in `unseenBits`. */
+function forget(seen: SeenEntities): void {
+  for (const entity of seen.added) seen.bits[entity] = 0;
 }
 
 /** A `FindContext.seen` set as one byte per entity of `matcher`, and how many of its ids that holds. */
