@@ -273,6 +273,12 @@ describe('findMentions seen across calls', () => {
     expect(findMentions('Then Peskov added more.', matcher, { seen })).toEqual([]);
   });
 
+  it('keeps nothing from a call without a seen set', () => {
+    expect(findMentions('Kremlin spokesman Dmitry Peskov spoke first.', matcher).map((m) => m.entity)).toContain('Dmitry_Peskov');
+    expect(findMentions('Then Peskov added more.', matcher)).toEqual([]);
+    expect(findMentions('Then Peskov added more.', matcher, { seen: new Set() })).toEqual([]);
+  });
+
   it('does not record short mentions backed only by context', () => {
     const seen = new Set<string>();
     findMentions('Kremlin spokesman Peskov said', matcher, { seen });
