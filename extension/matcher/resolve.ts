@@ -5,6 +5,7 @@
  */
 import { capitalRequired, caseAllows as importedCaseAllows } from './case-policy';
 import {
+  CASE_ANY as importedCASE_ANY,
   CASE_EXACT as importedCASE_EXACT,
   CASE_MASK as importedCASE_MASK,
   CASE_PROPER as importedCASE_PROPER,
@@ -17,6 +18,7 @@ import {
 } from './compiled-format';
 import { dateFit as importedDateFit } from './dates';
 import { contextCount as importedContextCount } from './evidence';
+import { hypotheticalBefore } from './hypothetical';
 import {
   type Matcher,
   ROW_CAPS as importedROW_CAPS,
@@ -53,6 +55,7 @@ const ROW_ENTITY = importedROW_ENTITY;
 const ROW_FLAGS = importedROW_FLAGS;
 const ROW_NODE = importedROW_NODE;
 const ROW_STRIDE = importedROW_STRIDE;
+const CASE_ANY = importedCASE_ANY;
 const CASE_EXACT = importedCASE_EXACT;
 const CASE_MASK = importedCASE_MASK;
 const CASE_PROPER = importedCASE_PROPER;
@@ -146,7 +149,8 @@ export interface ResolveInput {
  *    the first name and the span make one of its full names (`Vladimir V. Putin`, linked
  *    whole), and of someone else otherwise (`Laura K. Cooper`);
  *    near misses were guarded when their spans were chosen;
- * 3. event dates against the article's day (`dateFit`);
+ * 3. event dates against the article's day (`dateFit`); a dated event's phrase after a word of
+ *    what may happen (`a possible invasion`, `hypothetical.ts`) is not the event;
  * 4. evidence for short aliases: an earlier full mention (`seen`) or a context word within
  *    `CONTEXT_WINDOW_WORDS`; near misses need a full mention anywhere in the text and a
  *    context word, or `NEAR_MISS_MIN_CUES` context words;
@@ -256,6 +260,8 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   if (named) short = false;
   const fit = dateFit(m.days[2 * entity]!, m.days[2 * entity + 1]!, day);
   if (!fit) return undefined;
+  // A dated event described in words ("a possible invasion of Ukraine") may be one that never happened.
+  if (fit.dated && (flags & CASE_MASK) === CASE_ANY && hypotheticalBefore(nt, cand.start)) return undefined;
 
   let evidence: Evidence = seen.bits[entity] ? Evidence.Seen : Evidence.None;
   if (nearMiss) {

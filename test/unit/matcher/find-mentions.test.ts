@@ -140,6 +140,14 @@ const ROWS: Row[] = [
   { name: 'common: first word, after a mention mid-sentence', text: 'Talks in Turkey ended. Turkey said more.', want: ['Turkey → Turkey', 'Turkey → Turkey'] },
   { name: 'common: first word, after a mention at a sentence start', text: 'Turkey, officials in Ankara said, will host the talks next week in a small city on the southern coast. Turkey said more.', want: ['Turkey → Turkey'] },
 
+  // Events spoken of as what may happen are not the event.
+  { name: 'event: a possible one', text: 'Officials warned of a possible invasion of Ukraine.', date: '2022-03-10', want: ['Ukraine → Ukraine'] },
+  { name: 'event: a further one, undated', text: 'If Russia advances with a further invasion of Ukraine, sanctions follow.', want: ['Russia → Russia', 'Ukraine → Ukraine'] },
+  { name: 'event: a hypothetical word three words back', text: 'Any possible large-scale invasion of Ukraine would fail.', date: '2022-03-10', want: ['Ukraine → Ukraine'] },
+  { name: 'event: a hypothetical word before the article does not count', text: 'It is possible the invasion of Ukraine will last years.', date: '2022-03-10', want: ['invasion of Ukraine → Russian_invasion_of_Ukraine'] },
+  { name: 'event: a hypothetical word before punctuation does not count', text: 'The possible outcome: invasion of Ukraine.', date: '2022-03-10', want: ['invasion of Ukraine → Russian_invasion_of_Ukraine'] },
+  { name: 'event: the one that happened', text: 'Since the invasion of Ukraine, prices rose.', date: '2022-03-10', want: ['invasion of Ukraine → Russian_invasion_of_Ukraine'] },
+
   // Near misses: one edit from a name, with evidence.
   { name: 'near miss: exact name elsewhere and a context word', text: 'Volodymyr Zelenskyy spoke. In Kyiv, Zelenskyi added', want: ['Volodymyr Zelenskyy → Volodymyr_Zelenskyy', 'Zelenskyi → Volodymyr_Zelenskyy'] },
   { name: 'near miss: two context words', text: 'In Kyiv, Ukraine, Zelenskyi added', want: ['Ukraine → Ukraine', 'Zelenskyi → Volodymyr_Zelenskyy'] },

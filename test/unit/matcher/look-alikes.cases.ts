@@ -138,6 +138,10 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'the invasion with no Russia around it', text: 'American troops left Kabul two decades after the invasion.', date: '2022-03-10', want: [] },
   { name: 'the invasion before it happened', text: 'Fears of the invasion grew in Kyiv.', date: '2022-01-20', want: ['Kyiv → kyiv'] },
   { name: 'war in Ukraine before the invasion', text: 'Fears of war in Ukraine grew.', date: '2021-12-10', want: ['Ukraine → ukraine'] },
+  { name: 'a further invasion, in an undated text', text: 'We will respond if Russia advances with a further invasion of Ukraine.', want: ['Russia → russia', 'Ukraine → ukraine'] },
+  { name: 'a possible invasion from Belarus, after the invasion', text: 'Poland fears a possible Russian invasion from Belarus.', date: '2023-05-01', want: ['Poland → poland', 'Belarus → belarus'] },
+  { name: 'an imminent large-scale invasion, undated', text: 'Officials said an imminent large-scale invasion of Ukraine was likely.', want: ['Ukraine → ukraine'] },
+  { name: 'a full-scale invasion that happened', text: 'Russia launched a full-scale invasion of Ukraine in February 2022.', date: '2023-05-01', want: ['Russia → russia', 'full-scale invasion → russian-invasion-of-ukraine', 'Ukraine → ukraine'] },
   { name: 'Geneva talks not yet announced', text: 'Talks in Geneva on climate were cancelled.', date: '2021-11-01', want: ['Geneva → geneva'] },
   { name: 'crisis of another year', text: 'The 2008 financial crisis hit Ukraine hard.', date: '2009-03-01', want: ['Ukraine → ukraine'] },
 ];
