@@ -1,15 +1,10 @@
 /**
  * Events spoken of as what may happen: "a possible invasion of Ukraine", "if Russia advances
- * with a further invasion", "a new war in Ukraine". Before 24 February 2022 news named the
+ * with a further invasion", "an imminent war in Ukraine". Before 24 February 2022 news named the
  * invasion this way daily, and after it the same words name other, feared invasions (from
  * Belarus, of Poland). Such a phrase is not the dataset's event, whatever the article's date.
  */
-import { SPACE_CODE, isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, type NormalizedText } from './normalize';
-
-// Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
-// binding is read through a getter at every use, which cost a third of the matcher's time.
-const isWordUnit = importedIsWordUnit;
-const unitsToString = importedUnitsToString;
+import { HYPHEN_CODE, SPACE_CODE, isWordUnit, unitsToString, type NormalizedText } from './normalize';
 
 /**
  * Words that make the event phrase after them one that may happen, normalised. Not `full-scale`
@@ -29,8 +24,6 @@ const PHRASE_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', '
  * words from the article), on the same side of any punctuation.
  */
 const MODIFIER_REACH_WORDS = 3;
-
-const HYPHEN_CODE = 0x2d;
 
 /** Whether one of the few words right before normalised unit `start` makes the phrase there hypothetical. */
 export function hypotheticalBefore(nt: NormalizedText, start: number): boolean {

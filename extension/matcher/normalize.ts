@@ -28,7 +28,8 @@ const KNOWN = 128;
 /** The normalised space character. */
 export const SPACE_CODE = 0x20;
 const APOSTROPHE_CODE = 0x27;
-const HYPHEN_CODE = 0x2d;
+/** The normalised hyphen: every dash folds to it. */
+export const HYPHEN_CODE = 0x2d;
 
 /**
  * Apostrophe look-alikes folded to `'`, so `Putin’s`, `Putinʼs` and `Putin´s` read as `Putin's`
