@@ -59,6 +59,7 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'Turkey as a list item', text: 'On the menu:\n• Turkey, stuffing and gravy', want: [] },
   { name: 'Turkey the country, mid-sentence', text: 'The talks in Turkey ended without a deal.', want: ['Turkey → turkey'] },
   { name: 'Turkey the country opening a sentence, with Ankara nearby', text: 'Turkey has closed the straits, officials in Ankara said.', want: ['Turkey → turkey', 'Ankara → ankara'] },
+  { name: 'Turkey the country opening a sentence, a NATO member', text: 'Turkey, a NATO member, has closed the straits to warships.', want: ['Turkey → turkey', 'NATO → nato'] },
   { name: 'Turkey the country opening a sentence, named before', text: 'Ukraine asked Turkey to mediate. Turkey agreed.', want: ['Ukraine → ukraine', 'Turkey → turkey', 'Turkey → turkey'] },
   { name: 'Atlanta, Georgia beside NATO', text: 'Georgia wants to join NATO. The rally was in Atlanta, Georgia last week.', want: ['Georgia → georgia', 'NATO → nato'] },
   { name: 'Johannes Rau', text: 'Johannes Rau was president of Germany.', want: ['Germany → germany'] },
