@@ -78,6 +78,12 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'a Russian sentence opening with a noun before a name', text: 'Встреча Путина и Байдена прошла онлайн.', want: ['Путина → vladimir-putin', 'Байдена → joe-biden'] },
   { name: 'a Ukrainian sentence opening with a noun before a name', text: 'Заява Зеленського пролунала вчора.', want: ['Зеленського → volodymyr-zelenskyy'] },
   { name: 'a Russian title before a name', text: 'Президент Путин заявил, что Кремль ждет ответа.', want: ['Путин → vladimir-putin', 'Кремль → moscow-kremlin'] },
+  {
+    name: 'Russian case forms of the talks',
+    text: 'Встреча Блинкена и Лаврова в Женеве прошла в пятницу. Рябков заявил, что Столтенбергу и Киеву нечего ответить.',
+    date: '2022-01-21',
+    want: ['Блинкена → antony-blinken', 'Лаврова → sergey-lavrov', 'Женеве → geneva', 'Рябков → sergei-ryabkov', 'Столтенбергу → jens-stoltenberg', 'Киеву → kyiv'],
+  },
   { name: 'a Ukrainian sentence opening with a preposition before a name', text: 'У Києві заявили, що переговори тривають.', want: ['Києві → kyiv'] },
   { name: 'a Russian proper name headed by an adjective', text: 'Казанский Кремль открыт для туристов.', want: [] },
 
