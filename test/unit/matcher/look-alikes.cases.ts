@@ -78,6 +78,8 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'a Russian sentence opening with a noun before a name', text: 'Встреча Путина и Байдена прошла онлайн.', want: ['Путина → vladimir-putin', 'Байдена → joe-biden'] },
   { name: 'a Ukrainian sentence opening with a noun before a name', text: 'Заява Зеленського пролунала вчора.', want: ['Зеленського → volodymyr-zelenskyy'] },
   { name: 'a Russian title before a name', text: 'Президент Путин заявил, что Кремль ждет ответа.', want: ['Путин → vladimir-putin', 'Кремль → moscow-kremlin'] },
+  { name: 'a vein, in Russian, opening a sentence', text: 'Вена на руке вздулась, и врач наложил повязку.', want: [] },
+  { name: 'Vienna, in Russian, mid-sentence and beside the OSCE', text: 'Переговоры пройдут в Вене. Вена примет встречу ОБСЕ.', want: ['Вене → vienna', 'Вена → vienna', 'ОБСЕ → osce'] },
   {
     name: 'Russian case forms of the talks',
     text: 'Встреча Блинкена и Лаврова в Женеве прошла в пятницу. Рябков заявил, что Столтенбергу и Киеву нечего ответить.',
