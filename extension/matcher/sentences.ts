@@ -49,8 +49,11 @@ export function sentenceEndsBetween(nt: NormalizedText, from: number, to: number
   return false;
 }
 
-/** Quote marks that open a quotation when a word follows them at once (`she said: "Turkey is…"`). */
-const OPENING_QUOTES: ReadonlySet<number> = new Set(['"', '\u201c', '\u201e', '\u00ab'].map((ch) => ch.charCodeAt(0)));
+/**
+ * Quote marks that open a quotation when a word follows them at once (`she said: "Turkey is…"`).
+ * Not `«`: Russian news sets names in it (`телеканал «Дождь»`), and there the capital is the name's.
+ */
+const OPENING_QUOTES: ReadonlySet<number> = new Set(['"', '\u201c', '\u201e'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * Whether normalised unit `start` (a capital) begins a sentence: nothing but spaces, quotes,

@@ -133,6 +133,7 @@ const ROWS: Row[] = [
   { name: 'common: first word of a quoted sentence, typographic quotes', text: 'She said, “Turkey was on the menu.”', want: [] },
   { name: 'common: first word of a line', text: 'Menu\nTurkey with gravy', want: [] },
   { name: 'common: after a bullet', text: '• Turkey with gravy', want: [] },
+  { name: 'common: a name in guillemets keeps its capital', text: 'Die Verhandlungen in «Turkey» dauerten.', want: ['Turkey → Turkey'] },
   { name: 'common: after an abbreviation, mid-sentence', text: 'The U.S. Turkey policy changed.', want: ['U.S. → United_States', 'Turkey → Turkey'] },
   { name: 'common: in all caps', text: 'TURKEY SHORTAGE', want: [] },
   { name: 'common: in a Title Case line', text: 'How To Roast A Turkey For Thanksgiving Dinner', want: [] },
