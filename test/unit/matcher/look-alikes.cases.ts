@@ -78,6 +78,9 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'a Russian sentence opening with a noun before a name', text: 'Встреча Путина и Байдена прошла онлайн.', want: ['Путина → vladimir-putin', 'Байдена → joe-biden'] },
   { name: 'a Ukrainian sentence opening with a noun before a name', text: 'Заява Зеленського пролунала вчора.', want: ['Зеленського → volodymyr-zelenskyy'] },
   { name: 'a Russian title before a name', text: 'Президент Путин заявил, что Кремль ждет ответа.', want: ['Путин → vladimir-putin', 'Кремль → moscow-kremlin'] },
+  { name: 'rain, a jellyfish, a satellite and a memorial, in Russian', text: 'Дождь шёл весь день. Медуза обожгла ребёнка. Спутник вышел на орбиту. Мемориал открыли в парке.', want: [] },
+  { name: 'a fuss, sums and an estuary, opening sentences', text: 'Буча началась из-за пустяка. Суми коштів зросли. Лиман замерз зимой.', want: [] },
+  { name: 'TV Rain and Meduza named in guillemets', text: 'Материал опубликовала «Медуза», а телеканал «Дождь» его повторил.', want: ['Медуза → meduza', 'Дождь → tv-rain'] },
   { name: 'a vein, in Russian, opening a sentence', text: 'Вена на руке вздулась, и врач наложил повязку.', want: [] },
   { name: 'Vienna, in Russian, mid-sentence and beside the OSCE', text: 'Переговоры пройдут в Вене. Вена примет встречу ОБСЕ.', want: ['Вене → vienna', 'Вена → vienna', 'ОБСЕ → osce'] },
   {
