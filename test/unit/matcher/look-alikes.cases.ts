@@ -84,6 +84,12 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'a vein, in Russian, opening a sentence', text: 'Вена на руке вздулась, и врач наложил повязку.', want: [] },
   { name: 'Vienna, in Russian, mid-sentence and beside the OSCE', text: 'Переговоры пройдут в Вене. Вена примет встречу ОБСЕ.', want: ['Вене → vienna', 'Вена → vienna', 'ОБСЕ → osce'] },
   {
+    name: 'Russian case forms of the build-up',
+    text: 'Макрона и Шольца ждут в Брюсселе: ситуацию в Донбассе и Крыму обсудят в Минске. Эрдогана ждут в Европе.',
+    date: '2022-02-10',
+    want: ['Макрона → emmanuel-macron', 'Шольца → olaf-scholz', 'Брюсселе → brussels', 'Донбассе → donbas', 'Крыму → crimea', 'Минске → minsk', 'Эрдогана → recep-tayyip-erdogan', 'Европе → europe'],
+  },
+  {
     name: 'Russian case forms of the talks',
     text: 'Встреча Блинкена и Лаврова в Женеве прошла в пятницу. Рябков заявил, что Столтенбергу и Киеву нечего ответить.',
     date: '2022-01-21',
