@@ -23,6 +23,7 @@ import {
 } from './normalize';
 import { sameLine as importedSameLine } from './proper-name';
 import type { NearMissCandidate } from './resolve';
+import { childOf as importedChildOf } from './scan';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
 // binding is read through a getter at every use, which cost a third of the matcher's time.
@@ -32,6 +33,7 @@ const wordEnd = importedWordEnd;
 const unitsToString = importedUnitsToString;
 const SPACE_CODE = importedSPACE_CODE;
 const sameLine = importedSameLine;
+const childOf = importedChildOf;
 
 /** Shorter spans are skipped: one edit turns too many short words into names (`Price`/`Prime`, `Osama`/`Obama`). */
 const MIN_NEAR_MISS_LENGTH = 6;
@@ -315,23 +317,24 @@ export function withinEdits(m: Matcher, span: string, maxEdits: number): Reachab
     }
     if (depth >= maxDepth) continue;
     const firstChild = first & FIRST_CHILD_MASK;
-    const childEnd = firstChild + (m.nodes[NODE_STRIDE * node + 1]! >>> CHILD_COUNT_SHIFT);
+    const childCount = m.nodes[NODE_STRIDE * node + 1]! >>> CHILD_COUNT_SHIFT;
     if (best < maxEdits) {
-      for (let v = firstChild; v < childEnd; v++) stack.push(v, depth + 1);
+      for (let v = firstChild; v < firstChild + childCount; v++) stack.push(v, depth + 1);
       continue;
     }
     // The budget is spent: a child stays within it only by matching the span's next unit after
     // a cell of this row at the budget (a transposition it could complete is among those: its
     // cell two rows up is below the budget, so the cell above it here is at most the budget).
-    // Those few labels are looked up among the children, sorted by label, instead of every
-    // child being tried: in a big dataset a node has tens of children, and this is most of the walk.
+    // Those few labels are looked up among the children (`childOf`, as the scan does) instead of
+    // every child being tried: in a big dataset a node has tens of children, and this is most of
+    // the walk.
     let wantedCount = 0;
     for (let j = lo; j <= hi && j < length; j++) {
       if (rows[row + j] === maxEdits) wantedCount = want(span.charCodeAt(j), wantedCount);
     }
     for (let w = 0; w < wantedCount; w++) {
-      const v = childWithLabel(m, firstChild, childEnd, wanted[w]!);
-      if (v >= 0) stack.push(v, depth + 1);
+      const v = childOf(firstChild, childCount, m.nodes, wanted[w]!);
+      if (v !== 0) stack.push(v, depth + 1);
     }
   }
   return found;
@@ -347,16 +350,3 @@ function want(label: number, count: number): number {
   return count + 1;
 }
 
-/** The child among `[from, to)` (siblings, sorted by label) whose edge label is `label`, or -1. */
-function childWithLabel(m: Matcher, from: number, to: number, label: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const midLabel = m.nodes[NODE_STRIDE * mid + 1]! & LABEL_MASK;
-    if (midLabel === label) return mid;
-    if (midLabel < label) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
-}

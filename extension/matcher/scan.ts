@@ -95,7 +95,7 @@ export function keyNode(m: Matcher, units: readonly number[]): number {
 const LINEAR_SCAN_MAX = 8;
 
 /** The child among `count` siblings from `first` whose label is `c`, or 0 when there is none. */
-function childOf(first: number, count: number, nodes: Int32Array, c: number): number {
+export function childOf(first: number, count: number, nodes: Int32Array, c: number): number {
   let lo = first;
   let hi = first + count;
   if (count <= LINEAR_SCAN_MAX) {
