@@ -4,7 +4,7 @@
  * invasion this way daily, and after it the same words name other, feared invasions (from
  * Belarus, of Poland). Such a phrase is not the dataset's event, whatever the article's date.
  */
-import { HYPHEN_CODE, SPACE_CODE, isWordUnit, unitsToString, type NormalizedText } from './normalize';
+import { HYPHEN_CODE, SPACE_CODE, unitsToString, wordUnitsFrom, type NormalizedText } from './normalize';
 
 /**
  * Words that make the event phrase after them one that may happen, normalised. Not `full-scale`
@@ -30,8 +30,7 @@ export function hypotheticalBefore(nt: NormalizedText, start: number): boolean {
   const { buf } = nt;
   let end = start - 1;
   for (let w = 0; w < MODIFIER_REACH_WORDS && end > 0 && (buf[end] === SPACE_CODE || buf[end] === HYPHEN_CODE); w++) {
-    let from = end;
-    while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
+    const from = wordUnitsFrom(buf, end);
     if (from === end) return false;
     const word = unitsToString(buf, from, end);
     if (HYPOTHETICAL_WORDS.has(word)) return true;

@@ -175,6 +175,20 @@ export function isWordUnit(c: number): boolean {
   return (classOf(c) & WORD) !== 0;
 }
 
+/** Where the run of word units of `buf` that ends at `end` begins (`end` itself when none does). */
+export function wordUnitsFrom(buf: Uint16Array, end: number): number {
+  let from = end;
+  while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
+  return from;
+}
+
+/** Where the run of word units of `buf` that begins at `from` ends, at most at `length`. */
+export function wordUnitsTo(buf: Uint16Array, from: number, length: number): number {
+  let to = from;
+  while (to < length && isWordUnit(buf[to]!)) to++;
+  return to;
+}
+
 /**
  * A word's signature for a `WordFilter`: a hash of its first three folded units (0 past its
  * end), its last unit and its length, which `normalize` computes per word without reading the

@@ -20,7 +20,7 @@
  * lowercase letters or marked ambiguous; acronyms (`US President`, `NATO Secretary General`)
  * and multi-word names (`U.S. President Joe Biden`) are not guarded.
  */
-import { SPACE_CODE as importedSPACE_CODE, UPPER as importedUPPER, LOWER as importedLOWER, WORD as importedWORD, classOf as importedClassOf, isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, type NormalizedText } from './normalize';
+import { SPACE_CODE as importedSPACE_CODE, UPPER as importedUPPER, LOWER as importedLOWER, WORD as importedWORD, classOf as importedClassOf, isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, wordUnitsFrom as importedWordUnitsFrom, wordUnitsTo as importedWordUnitsTo, type NormalizedText } from './normalize';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
 // binding is read through a getter at every use, which cost a third of the matcher's time.
@@ -31,6 +31,8 @@ const WORD = importedWORD;
 const classOf = importedClassOf;
 const isWordUnit = importedIsWordUnit;
 const unitsToString = importedUnitsToString;
+const wordUnitsFrom = importedWordUnitsFrom;
+const wordUnitsTo = importedWordUnitsTo;
 
 /**
  * The capitalised words that do not make a name part of a longer one, folded (`wordsBeforeNames`
@@ -77,14 +79,10 @@ export function gluedToProperName(nt: NormalizedText, text: string, start: numbe
   const shouted = !hasLower(nt, start, end);
   let glued = 0;
   if (start >= 2 && buf[start - 1] === SPACE_CODE && isWordUnit(buf[start - 2]!) && !(edges[start - 1]! & NAME_END) && sameLine(nt, text, start - 2, start)) {
-    let from = start - 2;
-    while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
-    if (isGlueWord(nt, from, start - 1, shouted, words.before)) glued = GLUED_TO_NAME;
+    if (isGlueWord(nt, wordUnitsFrom(buf, start - 1), start - 1, shouted, words.before)) glued = GLUED_TO_NAME;
   }
   if (!glued && end + 1 < n && isWordUnit(buf[end - 1]!) && buf[end] === SPACE_CODE && isWordUnit(buf[end + 1]!) && !(edges[end + 1]! & NAME_START) && sameLine(nt, text, end - 1, end + 1)) {
-    let to = end + 2;
-    while (to < n && isWordUnit(buf[to]!)) to++;
-    if (isGlueWord(nt, end + 1, to, shouted, words.after)) glued = GLUED_TO_NAME;
+    if (isGlueWord(nt, end + 1, wordUnitsTo(buf, end + 1, n), shouted, words.after)) glued = GLUED_TO_NAME;
   }
   if (!glued && firstNameBeforeInitial(nt, text, start, words) >= 0) glued = GLUED_TO_INITIAL;
   return glued && !inTitleCaseLine(text, nt.orig[start]!) ? glued : 0;
@@ -104,8 +102,7 @@ export function firstNameBeforeInitial(nt: NormalizedText, text: string, start: 
   const initial = start - 3;
   if (initial < 2 || buf[start - 1] !== SPACE_CODE || buf[start - 2] !== PERIOD_CODE || !(classes[initial]! & UPPER)) return -1;
   if (buf[initial - 1] !== SPACE_CODE || !isWordUnit(buf[initial - 2]!) || !sameLine(nt, text, initial - 2, start)) return -1;
-  let from = initial - 2;
-  while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
+  const from = wordUnitsFrom(buf, initial - 1);
   return isGlueWord(nt, from, initial - 1, false, words.before) ? from : -1;
 }
 
@@ -168,14 +165,10 @@ const NEWLINE = 0x0a;
 export function besideShoutedWord(nt: NormalizedText, text: string, start: number, end: number): boolean {
   const { buf, length: n } = nt;
   if (start >= 2 && buf[start - 1] === SPACE_CODE && isWordUnit(buf[start - 2]!) && sameLine(nt, text, start - 2, start)) {
-    let from = start - 2;
-    while (from > 0 && isWordUnit(buf[from - 1]!)) from--;
-    if (allCaps(nt, from, start - 1)) return true;
+    if (allCaps(nt, wordUnitsFrom(buf, start - 1), start - 1)) return true;
   }
   if (end + 1 < n && buf[end] === SPACE_CODE && isWordUnit(buf[end + 1]!) && sameLine(nt, text, end - 1, end + 1)) {
-    let to = end + 2;
-    while (to < n && isWordUnit(buf[to]!)) to++;
-    if (allCaps(nt, end + 1, to)) return true;
+    if (allCaps(nt, end + 1, wordUnitsTo(buf, end + 1, n))) return true;
   }
   return false;
 }
