@@ -12,7 +12,7 @@ import {
   FLAG_SINGLE_WORD,
 } from './compiled-format';
 import { LOWER as importedLOWER, UPPER as importedUPPER, type NormalizedText } from './normalize';
-import { inTitleCaseLine } from './proper-name';
+import { hasLower, inTitleCaseLine } from './proper-name';
 import { startsSentence } from './sentences';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
@@ -80,7 +80,5 @@ const SHORT_WORD_WITH_LOWER = FLAG_SHORT | FLAG_SINGLE_WORD | FLAG_HAS_LOWER;
  * `common` alias (`Turkey`, also the bird) is not told from the everyday word by its case.
  */
 export function capitalRequired(nt: NormalizedText, text: string, start: number, end: number): boolean {
-  let lowers = 0;
-  for (let k = start; k < end; k++) if (nt.classes[k]! & LOWER) lowers++;
-  return lowers === 0 || startsSentence(nt, text, start) || inTitleCaseLine(text, nt.orig[start]!);
+  return !hasLower(nt, start, end) || startsSentence(nt, text, start) || inTitleCaseLine(text, nt.orig[start]!);
 }

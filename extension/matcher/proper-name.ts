@@ -127,7 +127,7 @@ function isGlueWord(nt: NormalizedText, from: number, to: number, shouted: boole
 }
 
 /** Whether the original characters behind normalised `[from, to)` include a lowercase letter. */
-function hasLower(nt: NormalizedText, from: number, to: number): boolean {
+export function hasLower(nt: NormalizedText, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (nt.classes[k]! & LOWER) return true;
   return false;
 }
