@@ -111,7 +111,8 @@ function jumble(units: number): string {
 }
 
 describe('normalize: words across chunks', () => {
-  it.each([100, 16_383, 16_384, 16_385, 40_000, 100_000])('finds the same words as a plain reading in %i units of mixed text', (units) => {
+  // Around the fold's calls (2,048 units each) and its chunks (16,384), and across many of both.
+  it.each([100, 2_047, 2_048, 2_049, 16_383, 16_384, 16_385, 40_000, 100_000])('finds the same words as a plain reading in %i units of mixed text', (units) => {
     const text = jumble(units);
     const nt = normalize(text);
     const { starts, capitalised } = plainWords(text);
