@@ -161,16 +161,55 @@ export interface ResolveInput {
  */
 export function resolve(candidates: readonly (Candidate | NearMissCandidate)[], input: ResolveInput): Accepted[] {
   const accepted: Accepted[] = [];
-  for (const cand of candidates) {
-    const winner = judge(cand, input);
-    if (!winner) continue;
-    accepted.push({ start: winner.start, end: cand.end, entity: winner.entity, score: winner.score });
-    if (winner.full && !input.seen.bits[winner.entity]) {
-      input.seen.bits[winner.entity] = 1;
-      input.seen.added.push(winner.entity);
+  for (let from = 0; from < candidates.length; from += WARM_BATCH) {
+    const to = Math.min(candidates.length, from + WARM_BATCH);
+    warmRows(candidates, from, to, input);
+    for (let i = from; i < to; i++) {
+      const cand = candidates[i]!;
+      const winner = judge(cand, input);
+      if (!winner) continue;
+      accepted.push({ start: winner.start, end: cand.end, entity: winner.entity, score: winner.score });
+      if (winner.full && !input.seen.bits[winner.entity]) {
+        input.seen.bits[winner.entity] = 1;
+        input.seen.added.push(winner.entity);
+      }
     }
   }
   return accepted;
+}
+
+/**
+ * Candidates whose dataset memory `warmRows` loads before they are judged: few enough that
+ * what it loads (about six cache lines each) stays in a core's 48 KB L1 cache until then.
+ */
+const WARM_BATCH = 32;
+
+/** Where `warmRows` leaves what it read, so that the engine cannot drop the reads as unused. */
+let warmSink = 0;
+
+/**
+ * Reads the memory that judging candidates `from` to `to` will read first: each candidate's
+ * first alias row (`firstRow`, then the row), its entity's days, seen byte and context words,
+ * and its alias's capitals. Judging one candidate is a chain of dependent loads, each a cache
+ * miss on a large dataset (100k aliases: about 15 MB of rows, days and entities, read in random order), so
+ * the core waits on one miss at a time. Here the loads of different candidates do not depend
+ * on each other, one short loop per link of the chain, and the core has many in flight at once.
+ * At 100k aliases this took resolving the bench's 2 MB from 8.8 to 7.0 ms (sources) and from
+ * 8.3–8.8 to 6.2–6.9 ms (the bundle); at 1k, where everything is in cache anyway, no change.
+ */
+function warmRows(candidates: readonly Candidate[], from: number, to: number, input: ResolveInput): void {
+  const { firstRow, rows, days, entities, capOffsets } = input.matcher;
+  const seen = input.seen.bits;
+  let sink = 0;
+  for (let i = from; i < to; i++) sink |= firstRow[candidates[i]!.node]!;
+  for (let i = from; i < to; i++) sink |= rows[ROW_STRIDE * (firstRow[candidates[i]!.node]! - 1) + ROW_ENTITY]!;
+  for (let i = from; i < to; i++) {
+    const row = ROW_STRIDE * (firstRow[candidates[i]!.node]! - 1);
+    const entity = rows[row + ROW_ENTITY]!;
+    const caps = rows[row + ROW_CAPS]!;
+    sink |= days[2 * entity]! | seen[entity]! | (caps < capOffsets.length ? capOffsets[caps]! : 0) | (entities[entity]!.context?.[0] ?? 0);
+  }
+  warmSink ^= sink;
 }
 
 /**
