@@ -13,6 +13,7 @@ import {
 } from './compiled-format';
 import { LOWER as importedLOWER, UPPER as importedUPPER, type NormalizedText } from './normalize';
 import { hasLower, inTitleCaseLine } from './proper-name';
+import type { RuleWords } from './rule-words';
 import { startsSentence } from './sentences';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
@@ -79,6 +80,6 @@ const SHORT_WORD_WITH_LOWER = FLAG_SHORT | FLAG_SINGLE_WORD | FLAG_HAS_LOWER;
  * start of a sentence or a line, in a Title Case line (a headline), or in all caps. There a
  * `common` alias (`Turkey`, also the bird) is not told from the everyday word by its case.
  */
-export function capitalRequired(nt: NormalizedText, text: string, start: number, end: number): boolean {
-  return !hasLower(nt, start, end) || startsSentence(nt, text, start) || inTitleCaseLine(text, nt.orig[start]!);
+export function capitalRequired(nt: NormalizedText, text: string, start: number, end: number, words: RuleWords): boolean {
+  return !hasLower(nt, start, end) || startsSentence(nt, text, start, words) || inTitleCaseLine(text, nt.orig[start]!);
 }

@@ -21,6 +21,7 @@ import {
 } from './compiled-format';
 import { earliestDay, latestDay } from './dates';
 import { wordsAfterNames, wordsBeforeNames } from './name-words';
+import { abbreviations, hypotheticalWords, phraseOpeners, verbMarkers } from './rule-words';
 import { LOWER, SPACE_CODE, UPPER, classOf, isWordUnit, normalize, unitsToString, wordSignature } from './normalize';
 
 /** A surface after normalisation, with what the case policies need to know of its spelling. */
@@ -119,6 +120,7 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
     headNodes: nodesOf(headKeys.flat()),
     notNodes: nodesOf(notKeys),
     nameWords: { before: foldedWords(wordsBeforeNames()), after: foldedWords(wordsAfterNames()) },
+    ruleWords: { verbMarkers: foldedWords(verbMarkers()), abbreviations: foldedWords(abbreviations()), hypothetical: foldedWords(hypotheticalWords()), phraseOpeners: foldedWords(phraseOpeners()) },
     firstWords: firstWordSignatures(keys),
     entities: sorted.map((e, i) => compileEntity(e, nodesOf(contextKeys[i]!), nodesOf(headKeys[i]!))),
   };
@@ -141,7 +143,7 @@ function notNameKeys(entities: readonly EntitySpec[], aliasKeys: ReadonlySet<str
   return keys;
 }
 
-/** Words folded as page text is, distinct, sorted and joined by spaces (see `CompiledLayout.nameWords`). */
+/** Words folded as page text is, distinct, sorted and joined by spaces (see `CompiledLayout.nameWords` and `ruleWords`). */
 function foldedWords(words: readonly string[]): string {
   return [...new Set(words.map((w) => normalizeSurface(w).key))].sort(byCodeUnits).join(' ');
 }

@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 8;
+export const FORMAT_VERSION = 9;
 
 /**
  * Small numbers (child counts, capital counts and offsets) are stored one per char, as the char
@@ -46,7 +46,7 @@ export interface CompiledEntity {
   heads?: number[];
 }
 
-/** Format 8 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names, 8 the proper-name guard's words). */
+/** Format 9 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names, 8 the proper-name guard's words, 9 the other rules' words). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**
@@ -89,6 +89,8 @@ export interface CompiledLayout extends CompiledMatcher {
    * that may stand before a name and those that may stand after one without joining it.
    */
   nameWords: { before: string; after: string };
+  /** The other rules' word lists (`rule-words.ts`), each folded, sorted and joined by spaces. */
+  ruleWords: { verbMarkers: string; abbreviations: string; hypothetical: string; phraseOpeners: string };
   /**
    * The distinct `wordSignature`s of the first words of all keys (their units up to the first
    * that is not a word unit), ascending: the loader's first-word filter is built from them.

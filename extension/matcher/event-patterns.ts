@@ -16,6 +16,7 @@ import { hitsAround as importedHitsAround, hitsNear as importedHitsNear } from '
 import { pairKey as importedPairKey, type Matcher } from './load';
 import { unitsToString as importedUnitsToString, wordEnd as importedWordEnd, type NormalizedText } from './normalize';
 import type { Accepted } from './resolve';
+import type { RuleWords } from './rule-words';
 import type { ContextHit } from './scan';
 import { sentenceEndsBetween as importedSentenceEndsBetween } from './sentences';
 import { DATE_UNKNOWN_FACTOR as importedDATE_UNKNOWN_FACTOR, PATTERN_MIN_CUES as importedPATTERN_MIN_CUES, PATTERN_SCORE as importedPATTERN_SCORE } from './scoring';
@@ -32,15 +33,6 @@ const unitsToString = importedUnitsToString;
 const DATE_UNKNOWN_FACTOR = importedDATE_UNKNOWN_FACTOR;
 const PATTERN_MIN_CUES = importedPATTERN_MIN_CUES;
 const PATTERN_SCORE = importedPATTERN_SCORE;
-
-/**
- * Words that make the head a verb (`would call`, `to call`, `are meeting`, `he talks`), not
- * the name of an event; normalised (lowercase).
- */
-const VERB_MARKERS: ReadonlySet<string> = new Set([
-  'to', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'shall', 'did', 'do', 'does',
-  'not', 'never', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 'i', 'we', 'you', 'he', 'she', 'they', 'it',
-]);
 
 /** What the pattern stage reads. */
 export interface PatternInput {
@@ -74,7 +66,7 @@ export function findPatternMentions(input: PatternInput): Accepted[] {
   // Only context words of describable events can be cues: look at those alone.
   const cueHits = input.hits.filter((h) => m.describableByContext.has(h.node));
   for (const head of input.heads) {
-    if (input.coveredWords[head.word] || hitsNear(cueHits, head) < PATTERN_MIN_CUES || afterVerbMarker(input.nt, head.word)) continue;
+    if (input.coveredWords[head.word] || hitsNear(cueHits, head) < PATTERN_MIN_CUES || afterVerbMarker(input.nt, head.word, input.matcher.ruleWords)) continue;
     let top: PatternOption | undefined;
     let tie = false;
     for (const [entity, cues] of cuesAround(input.nt, m, cueHits, head)) {
@@ -113,7 +105,7 @@ function cuesAround(nt: NormalizedText, m: Matcher, cueHits: readonly ContextHit
     if (hit.node === head.node || nodes.includes(hit.node)) continue;
     // Nor is a word of the sentence before or after: "Sullivan said talks would continue." next
     // to "Stoltenberg chaired the NATO-Russia Council in Brussels." names no meeting.
-    if (sentenceEndsBetween(nt, Math.min(hit.end, head.end), Math.max(hit.start, head.start))) continue;
+    if (sentenceEndsBetween(nt, Math.min(hit.end, head.end), Math.max(hit.start, head.start), m.ruleWords)) continue;
     nodes.push(hit.node);
   }
   for (let i = 0; i < nodes.length; i++) {
@@ -130,10 +122,10 @@ function cuesAround(nt: NormalizedText, m: Matcher, cueHits: readonly ContextHit
   return tally;
 }
 
-/** Whether the word before `word` marks it as a verb. */
-function afterVerbMarker(nt: NormalizedText, word: number): boolean {
+/** Whether the word before `word` marks it as a verb (`RuleWords.verbMarkers`). */
+function afterVerbMarker(nt: NormalizedText, word: number, words: RuleWords): boolean {
   if (word === 0) return false;
-  return VERB_MARKERS.has(unitsToString(nt.buf, nt.wordStarts[word - 1]!, wordEnd(nt, word - 1)));
+  return words.verbMarkers.has(unitsToString(nt.buf, nt.wordStarts[word - 1]!, wordEnd(nt, word - 1)));
 }
 
 /** Whether the event was linked earlier on the page: then this is anaphora, left alone. */

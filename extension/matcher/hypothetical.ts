@@ -5,19 +5,7 @@
  * Belarus, of Poland). Such a phrase is not the dataset's event, whatever the article's date.
  */
 import { HYPHEN_CODE, SPACE_CODE, unitsToString, wordUnitsFrom, type NormalizedText } from './normalize';
-
-/**
- * Words that make the event phrase after them one that may happen, normalised. Not `full-scale`
- * ("Russia launched a full-scale invasion"), which describes what happened, nor `new` and
- * `another` ("Biden and Putin held another phone call" is the call of 30 December).
- */
-const HYPOTHETICAL_WORDS: ReadonlySet<string> = new Set([
-  'possible', 'potential', 'imminent', 'looming', 'feared', 'threatened', 'further', 'any', 'wider',
-  'future', 'prospective', 'hypothetical',
-]);
-
-/** Words that open the phrase's noun phrase: nothing before them modifies it. */
-const PHRASE_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her']);
+import type { RuleWords } from './rule-words';
 
 /**
  * Words looked at before the phrase: its modifiers ("a possible large-scale invasion" is three
@@ -25,16 +13,20 @@ const PHRASE_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', '
  */
 const MODIFIER_REACH_WORDS = 3;
 
-/** Whether one of the few words right before normalised unit `start` makes the phrase there hypothetical. */
-export function hypotheticalBefore(nt: NormalizedText, start: number): boolean {
+/**
+ * Whether one of the few words right before normalised unit `start` makes the phrase there
+ * hypothetical (`RuleWords.hypothetical`); the words looked at stop at one that opens the noun
+ * phrase (`RuleWords.phraseOpeners`).
+ */
+export function hypotheticalBefore(nt: NormalizedText, start: number, words: RuleWords): boolean {
   const { buf } = nt;
   let end = start - 1;
   for (let w = 0; w < MODIFIER_REACH_WORDS && end > 0 && (buf[end] === SPACE_CODE || buf[end] === HYPHEN_CODE); w++) {
     const from = wordUnitsFrom(buf, end);
     if (from === end) return false;
     const word = unitsToString(buf, from, end);
-    if (HYPOTHETICAL_WORDS.has(word)) return true;
-    if (PHRASE_OPENERS.has(word)) return false;
+    if (words.hypothetical.has(word)) return true;
+    if (words.phraseOpeners.has(word)) return false;
     end = from - 1;
   }
   return false;

@@ -7,6 +7,7 @@ import { FORMAT_VERSION, SMALL_NUMBER_BASE, type CompiledEntity, type CompiledLa
 import { NO_DAY } from './dates';
 import { buildWordFilter, type WordFilter } from './normalize';
 import type { NameWords } from './proper-name';
+import type { RuleWords } from './rule-words';
 
 /** Number of distinct UTF-16 code units: the size of the dense root transition table. */
 const CODE_UNITS = 0x10000;
@@ -93,6 +94,8 @@ export interface Matcher {
   readonly firstWords: WordFilter;
   /** The proper-name guard's words (`CompiledLayout.nameWords`). */
   readonly nameWords: NameWords;
+  /** The other rules' words (`CompiledLayout.ruleWords`). */
+  readonly ruleWords: RuleWords;
 }
 
 /**
@@ -124,7 +127,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   if (compiled.formatVersion !== FORMAT_VERSION) {
     throw new Error(`matcher: compiled format ${compiled.formatVersion}, expected ${FORMAT_VERSION}; rebuild the pack`);
   }
-  const { trie, aliases, contextNodes, headNodes, notNodes, firstWords, nameWords, entities } = compiled as CompiledLayout;
+  const { trie, aliases, contextNodes, headNodes, notNodes, firstWords, nameWords, ruleWords, entities } = compiled as CompiledLayout;
   const nodes = trie.childCounts.length;
   // Child counts fit `nodes[2v + 1]` by the format (one char each); node numbers must fit `FIRST_CHILD_MASK`.
   if (nodes > FIRST_CHILD_MASK + 1) throw new Error(`matcher: ${nodes} trie nodes, more than the ${FIRST_CHILD_MASK + 1} a node can point to`);
@@ -163,8 +166,19 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
     describableByPair: describableByPair(entities, nodes),
     nodeCount: nodes,
     firstWords: buildWordFilter(firstWords, FIRST_WORD_FILTER_BITS),
-    nameWords: { before: new Set(nameWords.before.split(' ')), after: new Set(nameWords.after.split(' ')) },
+    nameWords: { before: wordSet(nameWords.before), after: wordSet(nameWords.after) },
+    ruleWords: {
+      verbMarkers: wordSet(ruleWords.verbMarkers),
+      abbreviations: wordSet(ruleWords.abbreviations),
+      hypothetical: wordSet(ruleWords.hypothetical),
+      phraseOpeners: wordSet(ruleWords.phraseOpeners),
+    },
   };
+}
+
+/** A word list of the compiled layout (words joined by spaces) as a set. */
+function wordSet(words: string): Set<string> {
+  return new Set(words.split(' '));
 }
 
 /**

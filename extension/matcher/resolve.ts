@@ -282,7 +282,7 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   let named = false;
   let short = (flags & FLAG_SHORT) !== 0;
   // An everyday word where a capital is required anyway (`Turkey is…` opening a sentence) needs evidence, as a surname does.
-  if (!nearMiss && !short && flags & FLAG_COMMON && capitalRequired(nt, text, cand.start, cand.end)) short = true;
+  if (!nearMiss && !short && flags & FLAG_COMMON && capitalRequired(nt, text, cand.start, cand.end, m.ruleWords)) short = true;
   const shared = (flags & FLAG_SHARED) !== 0;
   const singleWordName = (flags & FLAG_SINGLE_WORD) !== 0 && (flags & (FLAG_HAS_LOWER | FLAG_AMBIGUOUS | FLAG_SHARED)) !== 0;
   if (!nearMiss && (short || singleWordName)) {
@@ -300,7 +300,7 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
   const fit = dateFit(m.days[2 * entity]!, m.days[2 * entity + 1]!, day);
   if (!fit) return undefined;
   // A dated event described in words ("a possible invasion of Ukraine") may be one that never happened.
-  if (fit.dated && (flags & CASE_MASK) === CASE_ANY && hypotheticalBefore(nt, cand.start)) return undefined;
+  if (fit.dated && (flags & CASE_MASK) === CASE_ANY && hypotheticalBefore(nt, cand.start, m.ruleWords)) return undefined;
 
   let evidence: Evidence = seen.bits[entity] ? Evidence.Seen : Evidence.None;
   if (nearMiss) {

@@ -5,22 +5,13 @@
  */
 import { SPACE_CODE, UPPER, WORD, isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, type NormalizedText } from './normalize';
 import { sameLine as importedSameLine } from './proper-name';
+import type { RuleWords } from './rule-words';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
 // binding is read through a getter at every use, which cost a third of the matcher's time.
 const isWordUnit = importedIsWordUnit;
 const unitsToString = importedUnitsToString;
 const sameLine = importedSameLine;
-
-/**
- * Words that end with a period inside a sentence (`Mr. Putin`, `Gen. Milley`, `Jan. 10`),
- * normalised. Single letters (`U.S.`, `Laura K. Cooper`) never end one here.
- */
-const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'adm', 'maj',
-  'prof', 'rev', 'vs', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'inc', 'corp', 'ltd', 'co',
-]);
 
 /** Normalised units that end a sentence, and the quotes and brackets that may stand around the break. */
 const SENTENCE_MARKS: ReadonlySet<number> = new Set(['.', '!', '?'].map((ch) => ch.charCodeAt(0)));
@@ -33,7 +24,7 @@ const QUOTES: ReadonlySet<number> = new Set(['"', "'", '(', ')', '[', ']', '\u20
  * abbreviation or a single letter. It errs towards one sentence: a missed end only leaves the
  * window as wide as it was.
  */
-export function sentenceEndsBetween(nt: NormalizedText, from: number, to: number): boolean {
+export function sentenceEndsBetween(nt: NormalizedText, from: number, to: number, words: RuleWords): boolean {
   const { buf, classes } = nt;
   for (let k = from; k < to; k++) {
     if (!SENTENCE_MARKS.has(buf[k]!)) continue;
@@ -43,7 +34,7 @@ export function sentenceEndsBetween(nt: NormalizedText, from: number, to: number
     next++;
     while (next < nt.length && QUOTES.has(buf[next]!)) next++;
     if (next >= nt.length || !(classes[next]! & UPPER)) continue;
-    if (buf[k] === PERIOD && abbreviationBefore(nt, k)) continue;
+    if (buf[k] === PERIOD && abbreviationBefore(nt, k, words)) continue;
     return true;
   }
   return false;
@@ -60,18 +51,18 @@ const OPENING_QUOTES: ReadonlySet<number> = new Set(['"', '\u201c', '\u201e'].ma
  * bullets or dashes before it on its line, the end of a sentence (`sentenceEndsBetween`), or an
  * opening quote mark right before it (a quoted sentence).
  */
-export function startsSentence(nt: NormalizedText, text: string, start: number): boolean {
+export function startsSentence(nt: NormalizedText, text: string, start: number, words: RuleWords): boolean {
   const { buf } = nt;
   if (start > 0 && OPENING_QUOTES.has(buf[start - 1]!)) return true;
   let before = start - 1;
   while (before >= 0 && !isWordUnit(buf[before]!) && !SENTENCE_MARKS.has(buf[before]!)) before--;
   if (before < 0 || !sameLine(nt, text, before, start)) return true;
-  return SENTENCE_MARKS.has(buf[before]!) && sentenceEndsBetween(nt, before, start);
+  return SENTENCE_MARKS.has(buf[before]!) && sentenceEndsBetween(nt, before, start, words);
 }
 
-/** Whether the word ending at normalised unit `end` (a period) is a single letter or an abbreviation. */
-function abbreviationBefore(nt: NormalizedText, end: number): boolean {
+/** Whether the word ending at normalised unit `end` (a period) is a single letter or an abbreviation (`RuleWords.abbreviations`). */
+function abbreviationBefore(nt: NormalizedText, end: number, words: RuleWords): boolean {
   let start = end;
   while (start > 0 && nt.classes[start - 1]! & WORD) start--;
-  return end - start <= 1 || ABBREVIATIONS.has(unitsToString(nt.buf, start, end));
+  return end - start <= 1 || words.abbreviations.has(unitsToString(nt.buf, start, end));
 }

@@ -32,7 +32,7 @@ describe('compileMatcher output', () => {
   });
 
   it('declares its format version', () => {
-    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(8);
+    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(9);
   });
 
   it('lists the signatures of the keys\' first words, once each and sorted', () => {
@@ -55,6 +55,14 @@ describe('compileMatcher output', () => {
     expect(before).toEqual(expect.arrayContaining(['the', 'president', 'еще', 'зустріч']));
     expect(before).not.toContain('ещё');
     expect(nameWords.after.split(' ')).toEqual(expect.arrayContaining(['administration', 'командующии']));
+  });
+
+  it("ships the other rules' words, each list sorted, and the loaded matcher holds them", () => {
+    const compiled = compileMatcher([], []) as CompiledLayout;
+    for (const list of Object.values(compiled.ruleWords)) expect(list.split(' ')).toEqual([...list.split(' ')].sort());
+    const { ruleWords } = loadMatcher(compiled);
+    expect([ruleWords.verbMarkers.has('would'), ruleWords.abbreviations.has('gen'), ruleWords.hypothetical.has('possible'), ruleWords.phraseOpeners.has('the')]).toEqual([true, true, true, true]);
+    expect(ruleWords.hypothetical.has('another')).toBe(false);
   });
 
   it('deduplicates aliases that normalise to the same row', () => {
