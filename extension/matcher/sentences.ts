@@ -3,7 +3,7 @@
  * sentence; a word that is also an everyday word (`Turkey`) says it is a name by its capital
  * only where a capital is not required anyway, so not at the start of a sentence.
  */
-import { SPACE_CODE, UPPER, WORD, isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, type NormalizedText } from './normalize';
+import { LOWER, SPACE_CODE, UPPER, WORD, isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, type NormalizedText } from './normalize';
 import { sameLine as importedSameLine } from './proper-name';
 import type { RuleWords } from './rule-words';
 
@@ -60,9 +60,14 @@ export function startsSentence(nt: NormalizedText, text: string, start: number, 
   return SENTENCE_MARKS.has(buf[before]!) && sentenceEndsBetween(nt, before, start, words);
 }
 
-/** Whether the word ending at normalised unit `end` (a period) is a single letter or an abbreviation (`RuleWords.abbreviations`). */
+/**
+ * Whether the word ending at normalised unit `end` (a period) is an initial (one letter: `U.S.`,
+ * `Laura K. Cooper`), an abbreviation (`RuleWords.abbreviations`), or missing. A number ends a
+ * sentence: "They spoke on Dec. 7. Biden warned…".
+ */
 function abbreviationBefore(nt: NormalizedText, end: number, words: RuleWords): boolean {
   let start = end;
   while (start > 0 && nt.classes[start - 1]! & WORD) start--;
-  return end - start <= 1 || words.abbreviations.has(unitsToString(nt.buf, start, end));
+  if (end - start === 1) return (nt.classes[start]! & (UPPER | LOWER)) !== 0;
+  return end === start || words.abbreviations.has(unitsToString(nt.buf, start, end));
 }
