@@ -91,7 +91,7 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
 
   const rows = aliasRows(aliases, entityIndex);
   const contextKeys = sorted.map((e) =>
-    (e.context ?? []).filter((w) => w.trim() !== '').map((w) => validKey(normalizeSurface(w).key, `context word "${w}" of ${e.id}`)),
+    withMonthAbbreviations((e.context ?? []).filter((w) => w.trim() !== '').map((w) => validKey(normalizeSurface(w).key, `context word "${w}" of ${e.id}`))),
   );
 
   const keysOf = new Map<number, string[]>();
@@ -141,6 +141,30 @@ function notNameKeys(entities: readonly EntitySpec[], aliasKeys: ReadonlySet<str
     }
   }
   return keys;
+}
+
+/**
+ * The abbreviations news prints for a month before a day (`on Dec. 7`, `Jan. 10`): the months
+ * that the AP and Reuters styles shorten, and only those, so `mar` (Spanish and Portuguese for
+ * sea) and `jun` never become cues.
+ */
+const MONTH_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  january: ['jan'],
+  february: ['feb'],
+  august: ['aug'],
+  september: ['sept', 'sep'],
+  october: ['oct'],
+  november: ['nov'],
+  december: ['dec'],
+};
+
+/**
+ * An entity's context keys with the abbreviations of its months added: "a video call on Dec. 7"
+ * names the December call as surely as "in December" does. (A window holding both `December`
+ * and `Dec.` counts them as two cues; news rarely writes both within a dozen words.)
+ */
+function withMonthAbbreviations(keys: string[]): string[] {
+  return [...keys, ...keys.flatMap((key) => MONTH_ABBREVIATIONS[key] ?? [])];
 }
 
 /** Words folded as page text is, distinct, sorted and joined by spaces (see `CompiledLayout.nameWords` and `ruleWords`). */

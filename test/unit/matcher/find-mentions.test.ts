@@ -175,6 +175,7 @@ const ROWS: Row[] = [
     date: '2021-12-30',
     want: ['talks → event:US-Russia_Geneva_security_talks_January_2022', 'U.S. → United_States', 'Geneva → Geneva'],
   },
+  { name: 'pattern: a month as news abbreviates it is its cue', text: 'talks in Geneva on Jan. 10', date: '2021-12-30', want: ['talks → event:US-Russia_Geneva_security_talks_January_2022', 'Geneva → Geneva'] },
   { name: 'pattern: a number and its period end a sentence', text: 'He said talks would go on until Dec. 7. Geneva hosts them in January.', date: '2021-12-30', want: ['Geneva → Geneva'] },
   { name: 'pattern: a verb is not an event', text: 'Sherman will talks in Geneva in January', date: '2021-12-30', seen: ['Wendy_Sherman'], want: ['Sherman → Wendy_Sherman', 'Geneva → Geneva'] },
   {
