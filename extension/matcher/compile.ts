@@ -20,7 +20,7 @@ import {
   type CompiledLayout,
 } from './compiled-format';
 import { earliestDay, latestDay } from './dates';
-import { wordsAfterNames, wordsBeforeNames } from './name-words';
+import { calendarWords, wordsAfterNames, wordsBeforeNames } from './name-words';
 import { abbreviations, hypotheticalWords, phraseOpeners, verbMarkers } from './rule-words';
 import { LOWER, SPACE_CODE, UPPER, classOf, isWordUnit, normalize, unitsToString, wordSignature } from './normalize';
 
@@ -119,6 +119,7 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
     contextNodes: nodesOf(contextKeys.flat()),
     headNodes: nodesOf(headKeys.flat()),
     notNodes: nodesOf(notKeys),
+    calendarNodes: nodesOf(contextKeys.flat().filter((key) => CALENDAR_KEYS.has(key))),
     nameWords: { before: foldedWords(wordsBeforeNames()), after: foldedWords(wordsAfterNames()) },
     ruleWords: { verbMarkers: foldedWords(verbMarkers()), abbreviations: foldedWords(abbreviations()), hypothetical: foldedWords(hypotheticalWords()), phraseOpeners: foldedWords(phraseOpeners()) },
     firstWords: firstWordSignatures(keys),
@@ -142,6 +143,9 @@ function notNameKeys(entities: readonly EntitySpec[], aliasKeys: ReadonlySet<str
   }
   return keys;
 }
+
+/** `calendarWords()`, as keys (they are folded already). */
+const CALENDAR_KEYS: ReadonlySet<string> = new Set(calendarWords());
 
 /**
  * The abbreviations news prints for a month before a day (`on Dec. 7`, `Jan. 10`): the months

@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 9;
+export const FORMAT_VERSION = 10;
 
 /**
  * Small numbers (child counts, capital counts and offsets) are stored one per char, as the char
@@ -46,7 +46,7 @@ export interface CompiledEntity {
   heads?: number[];
 }
 
-/** Format 9 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names, 8 the proper-name guard's words, 9 the other rules' words). */
+/** Format 10 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names, 8 the proper-name guard's words, 9 the other rules' words, 10 calendar context words). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**
@@ -84,6 +84,8 @@ export interface CompiledLayout extends CompiledMatcher {
   headNodes: number[];
   /** Trie nodes where a phrase that is not a name ends (`EntitySpec.not`), ascending. */
   notNodes: number[];
+  /** The context words that are days or months (`calendarWords` of `name-words.ts`), as trie nodes, ascending. */
+  calendarNodes: number[];
   /**
    * The proper-name guard's words (`name-words.ts`), folded, sorted and joined by spaces: those
    * that may stand before a name and those that may stand after one without joining it.

@@ -45,9 +45,9 @@ export function* hitsAround(hits: readonly ContextHit[], anchor: Anchor): Genera
 
 /**
  * How many distinct context words of an entity occur within `CONTEXT_WINDOW_WORDS` of the
- * anchor, outside it; counting stops at `enough`.
+ * anchor, outside it, not counting those in `skip`; counting stops at `enough`.
  */
-export function contextCount(hits: readonly ContextHit[], context: readonly number[] | undefined, anchor: Anchor, enough: number): number {
+export function contextCount(hits: readonly ContextHit[], context: readonly number[] | undefined, anchor: Anchor, enough: number, skip?: ReadonlySet<number>): number {
   if (!context || hits.length === 0) return 0;
   // A plain loop rather than `hitsAround`: this runs for every short alias, and allocates nothing.
   const highest = anchor.word + CONTEXT_WINDOW_WORDS;
@@ -55,7 +55,7 @@ export function contextCount(hits: readonly ContextHit[], context: readonly numb
   for (let i = firstHitFrom(hits, anchor.word - CONTEXT_WINDOW_WORDS); i < hits.length && hits[i]!.word <= highest; i++) {
     const hit = hits[i]!;
     const outside = hit.start >= anchor.end || hit.end <= anchor.start;
-    if (outside && context.includes(hit.node) && !found.includes(hit.node)) {
+    if (outside && context.includes(hit.node) && !found.includes(hit.node) && !skip?.has(hit.node)) {
       found.push(hit.node);
       if (found.length >= enough) break;
     }

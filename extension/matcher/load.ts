@@ -96,6 +96,12 @@ export interface Matcher {
   readonly nameWords: NameWords;
   /** The other rules' words (`CompiledLayout.ruleWords`). */
   readonly ruleWords: RuleWords;
+  /**
+   * Context words that are days or months (`CompiledLayout.calendarNodes`): they say when, not
+   * who, so alone they are no evidence for a short alias ("a video call in December" may be
+   * anyone's); the sentence patterns count them.
+   */
+  readonly calendarNodes: ReadonlySet<number>;
 }
 
 /**
@@ -127,7 +133,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   if (compiled.formatVersion !== FORMAT_VERSION) {
     throw new Error(`matcher: compiled format ${compiled.formatVersion}, expected ${FORMAT_VERSION}; rebuild the pack`);
   }
-  const { trie, aliases, contextNodes, headNodes, notNodes, firstWords, nameWords, ruleWords, entities } = compiled as CompiledLayout;
+  const { trie, aliases, contextNodes, headNodes, notNodes, calendarNodes, firstWords, nameWords, ruleWords, entities } = compiled as CompiledLayout;
   const nodes = trie.childCounts.length;
   // Child counts fit `nodes[2v + 1]` by the format (one char each); node numbers must fit `FIRST_CHILD_MASK`.
   if (nodes > FIRST_CHILD_MASK + 1) throw new Error(`matcher: ${nodes} trie nodes, more than the ${FIRST_CHILD_MASK + 1} a node can point to`);
@@ -167,6 +173,7 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
     nodeCount: nodes,
     firstWords: buildWordFilter(firstWords, FIRST_WORD_FILTER_BITS),
     nameWords: { before: wordSet(nameWords.before), after: wordSet(nameWords.after) },
+    calendarNodes: new Set(calendarNodes),
     ruleWords: {
       verbMarkers: wordSet(ruleWords.verbMarkers),
       abbreviations: wordSet(ruleWords.abbreviations),

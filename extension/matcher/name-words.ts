@@ -80,6 +80,11 @@ export function wordsBeforeNames(): string[] {
   return [...SENTENCE_OPENERS, ...CYRILLIC_OPENERS, ...TITLES, ...CYRILLIC_TITLES, ...CALENDAR_WORDS];
 }
 
+/** Days and months as news writes them (folded): a context word among them says when, not who or what (`CompiledLayout.calendarNodes`). */
+export function calendarWords(): string[] {
+  return CALENDAR_WORDS;
+}
+
 /** Capitalised words after a name that do not make it part of a longer one: titles, calendar words, generic heads. */
 export function wordsAfterNames(): string[] {
   return [...TITLES, ...CYRILLIC_TITLES, ...CALENDAR_WORDS, ...GENERIC_HEADS];

@@ -309,7 +309,7 @@ function judgeRow(a: number, cand: Candidate | NearMissCandidate, input: Resolve
     const cues = contextCount(input.hits, m.entities[entity]!.context, cand, NEAR_MISS_MIN_CUES);
     if (cues < (evidence === Evidence.Seen ? 1 : NEAR_MISS_MIN_CUES)) return undefined;
     if (evidence === Evidence.None) evidence = Evidence.Context;
-  } else if (evidence === Evidence.None && (short || shared) && contextCount(input.hits, m.entities[entity]!.context, cand, 1) > 0) {
+  } else if (evidence === Evidence.None && (short || shared) && contextCount(input.hits, m.entities[entity]!.context, cand, 1, m.calendarNodes) > 0) {
     evidence = Evidence.Context;
   }
   let score: number;

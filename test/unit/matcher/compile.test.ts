@@ -32,7 +32,7 @@ describe('compileMatcher output', () => {
   });
 
   it('declares its format version', () => {
-    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(9);
+    expect(compileMatcher(ALIASES, ENTITIES).formatVersion).toBe(10);
   });
 
   it('lists the signatures of the keys\' first words, once each and sorted', () => {

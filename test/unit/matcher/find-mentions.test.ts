@@ -175,6 +175,8 @@ const ROWS: Row[] = [
     date: '2021-12-30',
     want: ['talks → event:US-Russia_Geneva_security_talks_January_2022', 'U.S. → United_States', 'Geneva → Geneva'],
   },
+  { name: 'short alias: a month alone says when, not what', text: 'the draft agreements published in December', date: '2022-01-10', want: [] },
+  { name: 'short alias: a month beside another context word', text: 'the draft agreements Moscow published in December', date: '2022-01-10', want: ['draft agreements → event:Russia_December_2021_security_demands', 'Moscow → Moscow'] },
   { name: 'pattern: a month as news abbreviates it is its cue', text: 'talks in Geneva on Jan. 10', date: '2021-12-30', want: ['talks → event:US-Russia_Geneva_security_talks_January_2022', 'Geneva → Geneva'] },
   { name: 'pattern: a number and its period end a sentence', text: 'He said talks would go on until Dec. 7. Geneva hosts them in January.', date: '2021-12-30', want: ['Geneva → Geneva'] },
   { name: 'pattern: a verb is not an event', text: 'Sherman will talks in Geneva in January', date: '2021-12-30', seen: ['Wendy_Sherman'], want: ['Sherman → Wendy_Sherman', 'Geneva → Geneva'] },

@@ -100,5 +100,5 @@ export const ENTITIES: EntitySpec[] = [
     { start: '2022-01-10', end: '2022-01-10', announced: '2021-12-27' },
     ['geneva', 'january', 'sherman'],
   ),
-  event('event:Russia_December_2021_security_demands', { start: '2021-12-15', end: '2021-12-31' }, ['Moscow', 'NATO']),
+  event('event:Russia_December_2021_security_demands', { start: '2021-12-15', end: '2021-12-31' }, ['Moscow', 'NATO', 'december']),
 ];

@@ -167,4 +167,8 @@ export const LOOK_ALIKES: LookAlike[] = [
   { name: 'a full-scale invasion that happened', text: 'Russia launched a full-scale invasion of Ukraine in February 2022.', date: '2023-05-01', want: ['Russia → russia', 'full-scale invasion → russian-invasion-of-ukraine', 'Ukraine → ukraine'] },
   { name: 'Geneva talks not yet announced', text: 'Talks in Geneva on climate were cancelled.', date: '2021-11-01', want: ['Geneva → geneva'] },
   { name: 'crisis of another year', text: 'The 2008 financial crisis hit Ukraine hard.', date: '2009-03-01', want: ['Ukraine → ukraine'] },
+  // Calls and meetings of other people in the month of the dataset's.
+  { name: "another leader's video call in December", text: 'Zelenskiy held a video call with Scholz in December.', date: '2022-01-10', want: ['Zelenskiy → volodymyr-zelenskyy', 'Scholz → olaf-scholz'] },
+  { name: "another leader's video call on Dec. 15", text: 'Zelenskiy held a video call with Scholz on Dec. 15.', date: '2022-01-10', want: ['Zelenskiy → volodymyr-zelenskyy', 'Scholz → olaf-scholz'] },
+  { name: "a company's phone call in December", text: 'The company said its quarterly phone call with analysts in December went well.', date: '2022-01-10', want: [] },
 ];
