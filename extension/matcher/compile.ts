@@ -19,7 +19,9 @@ import {
   type CompiledEntity,
   type CompiledLayout,
 } from './compiled-format';
+import { int32sToBase64 } from './base64';
 import { earliestDay, latestDay } from './dates';
+import { CHILD_COUNT_SHIFT, FIRST_CHILD_MASK, NODE_STRIDE, TERMINAL_ALIAS, TERMINAL_CONTEXT, TERMINAL_HEAD, TERMINAL_NOT, TERMINAL_SHIFT } from './load';
 import { calendarWords, wordsAfterNames, wordsBeforeNames } from './name-words';
 import { abbreviations, hypotheticalWords, phraseOpeners, verbMarkers } from './rule-words';
 import { LOWER, SPACE_CODE, UPPER, classOf, isWordUnit, normalize, unitsToString, wordSignature } from './normalize';
@@ -106,9 +108,14 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
     .sort((a, b) => a.node - b.node); // stable: rows keep their sorted order within a node
   const nodesOf = (keys: string[]) => [...new Set(keys.map((k) => trie.nodeOf.get(k)!))].sort((a, b) => a - b);
 
+  markTerminals(trie.nodes, placed.map((p) => p.node), TERMINAL_ALIAS);
+  markTerminals(trie.nodes, nodesOf(contextKeys.flat()), TERMINAL_CONTEXT);
+  markTerminals(trie.nodes, nodesOf(headKeys.flat()), TERMINAL_HEAD);
+  markTerminals(trie.nodes, nodesOf(notKeys), TERMINAL_NOT);
+
   const compiled: CompiledLayout = {
     formatVersion: FORMAT_VERSION,
-    trie: { labels: trie.labels, childCounts: trie.childCounts },
+    trie: { nodes: int32sToBase64(trie.nodes) },
     aliases: {
       node: placed.map((p) => p.node),
       entity: placed.map((p) => p.row.entity),
@@ -116,9 +123,6 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
       capCounts: smallNumbers(placed.map((p) => p.row.caps.length)),
       caps: smallNumbers(placed.flatMap((p) => p.row.caps)),
     },
-    contextNodes: nodesOf(contextKeys.flat()),
-    headNodes: nodesOf(headKeys.flat()),
-    notNodes: nodesOf(notKeys),
     calendarNodes: nodesOf(contextKeys.flat().filter((key) => CALENDAR_KEYS.has(key))),
     nameWords: { before: foldedWords(wordsBeforeNames()), after: foldedWords(wordsAfterNames()) },
     ruleWords: { verbMarkers: foldedWords(verbMarkers()), abbreviations: foldedWords(abbreviations()), hypothetical: foldedWords(hypotheticalWords()), phraseOpeners: foldedWords(phraseOpeners()) },
@@ -249,8 +253,8 @@ function eventHeads(keys: string[]): string[] {
 }
 
 interface BuiltTrie {
-  labels: string;
-  childCounts: string;
+  /** `Matcher.nodes` without the terminal bits. */
+  nodes: Int32Array;
   /** Node number of every inserted key. */
   nodeOf: Map<string, number>;
 }
@@ -260,10 +264,17 @@ interface BuildNode {
   id: number;
 }
 
-/** Builds the breadth-first numbered trie described in `CompiledLayout.trie`. */
+/**
+ * Builds the trie described in `CompiledLayout.trie`, as the matcher holds it (`Matcher.nodes`)
+ * but for the terminal bits. Nodes are taken from a stack that starts with the root, and each
+ * one's children, numbered next and consecutively in label order, are pushed last first: a
+ * chain of single children thus gets consecutive numbers, so a walk down a long name reads
+ * neighbouring memory.
+ */
 function buildTrie(keys: string[]): BuiltTrie {
   const root: BuildNode = { children: new Map(), id: 0 };
   const ends = new Map<string, BuildNode>();
+  let count = 1;
   for (const key of keys) {
     let node = root;
     for (let i = 0; i < key.length; i++) {
@@ -272,35 +283,37 @@ function buildTrie(keys: string[]): BuiltTrie {
       if (!next) {
         next = { children: new Map(), id: -1 };
         node.children.set(c, next);
+        count++;
       }
       node = next;
     }
     ends.set(key, node);
   }
+  if (count > FIRST_CHILD_MASK + 1) throw new Error(`matcher: ${count} trie nodes, more than the ${FIRST_CHILD_MASK + 1} a node can point to`);
 
-  // Ids in the order `childrenOrder` gives (the loader replays it from the counts alone).
-  const labels: number[] = [];
-  const counts: number[] = [];
+  const nodes = new Int32Array(NODE_STRIDE * count);
   const stack: BuildNode[] = [root];
   let nextId = 1;
   while (stack.length > 0) {
     const node = stack.pop()!;
     const edges = [...node.children.entries()].sort((a, b) => a[0] - b[0]);
-    counts[node.id] = edges.length;
+    if (edges.length > 0) nodes[NODE_STRIDE * node.id] = nextId;
+    nodes[NODE_STRIDE * node.id + 1]! |= edges.length << CHILD_COUNT_SHIFT;
     for (const [label, child] of edges) {
       child.id = nextId++;
-      labels[child.id - 1] = label;
+      nodes[NODE_STRIDE * child.id + 1] = label;
     }
     for (let i = edges.length - 1; i >= 0; i--) stack.push(edges[i]![1]);
   }
 
   const nodeOf = new Map<string, number>();
   for (const [key, node] of ends) nodeOf.set(key, node.id);
-  return {
-    labels: codesToString(labels),
-    childCounts: smallNumbers(counts),
-    nodeOf,
-  };
+  return { nodes, nodeOf };
+}
+
+/** Sets terminal bit `kind` (`TERMINAL_*`) on each of `at` in `nodes`. */
+function markTerminals(nodes: Int32Array, at: readonly number[], kind: number): void {
+  for (const v of at) nodes[NODE_STRIDE * v]! |= kind << TERMINAL_SHIFT;
 }
 
 /** Small non-negative numbers one per char (see `SMALL_NUMBER_BASE`). */

@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 10;
+export const FORMAT_VERSION = 11;
 
 /**
  * Small numbers (child counts, capital counts and offsets) are stored one per char, as the char
@@ -46,21 +46,24 @@ export interface CompiledEntity {
   heads?: number[];
 }
 
-/** Format 10 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names, 8 the proper-name guard's words, 9 the other rules' words, 10 calendar context words). */
+/** Format 11 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names, 8 the proper-name guard's words, 9 the other rules' words, 10 calendar context words, 11 the trie as the matcher holds it). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**
-   * A trie over normalised alias and context-word keys. Node 0 is the root; the children of a
-   * node are numbered together, consecutively and sorted by char code, when the node is taken
-   * from a stack that starts with the root and onto which each node's children are pushed last
-   * first (`childrenOrder` in load.ts replays it). A chain of single children thus gets
-   * consecutive numbers, so a walk down a long name reads neighbouring memory.
+   * A trie over the normalised keys of aliases, context words, event heads and phrases that are
+   * not names. Node 0 is the root; the children of a node are numbered together, consecutively
+   * and sorted by char code, when the node is taken from a stack that starts with the root and
+   * onto which each node's children are pushed last first. A chain of single children thus
+   * gets consecutive numbers, so a walk down a long name reads neighbouring memory.
    */
   trie: {
-    /** The edge label (a normalised UTF-16 unit) into node i + 1, for every non-root node. */
-    labels: string;
-    /** For each node, its child count as one char (see `SMALL_NUMBER_BASE`). */
-    childCounts: string;
+    /**
+     * The nodes exactly as the matcher holds them (`Matcher.nodes`: first child and terminal
+     * bits, edge label and child count), as base64 of the little-endian 32-bit integers
+     * (`base64.ts`), so that loading decodes them in one native call instead of replaying the
+     * numbering node by node.
+     */
+    nodes: string;
   };
   /** Alias rows, sorted by `node` so each node's aliases are consecutive. Parallel arrays. */
   aliases: {
@@ -78,12 +81,6 @@ export interface CompiledLayout extends CompiledMatcher {
     /** The rows' uppercase offsets, row after row, one char each (see `SMALL_NUMBER_BASE`). */
     caps: string;
   };
-  /** Trie nodes where a context word ends, ascending. */
-  contextNodes: number[];
-  /** Trie nodes where an event head noun ends, ascending. */
-  headNodes: number[];
-  /** Trie nodes where a phrase that is not a name ends (`EntitySpec.not`), ascending. */
-  notNodes: number[];
   /** The context words that are days or months (`calendarWords` of `name-words.ts`), as trie nodes, ascending. */
   calendarNodes: number[];
   /**

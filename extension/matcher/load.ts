@@ -1,8 +1,10 @@
 /**
- * Hydrates the compiled JSON into typed arrays, once per content-script start. Linear in the
- * number of trie nodes with no per-node objects, so ~5k aliases load in well under a millisecond.
+ * Hydrates the compiled JSON into typed arrays, once per content-script start. The trie comes
+ * ready to use (decoded natively from base64, `base64.ts`); what is left is linear in the alias
+ * rows and the entities, with no per-node work.
  */
 import type { CompiledMatcher } from './types';
+import { int32sFromBase64 } from './base64';
 import { FORMAT_VERSION, SMALL_NUMBER_BASE, type CompiledEntity, type CompiledLayout } from './compiled-format';
 import { NO_DAY } from './dates';
 import { buildWordFilter, type WordFilter } from './normalize';
@@ -133,32 +135,17 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   if (compiled.formatVersion !== FORMAT_VERSION) {
     throw new Error(`matcher: compiled format ${compiled.formatVersion}, expected ${FORMAT_VERSION}; rebuild the pack`);
   }
-  const { trie, aliases, contextNodes, headNodes, notNodes, calendarNodes, firstWords, nameWords, ruleWords, entities } = compiled as CompiledLayout;
-  const nodes = trie.childCounts.length;
-  // Child counts fit `nodes[2v + 1]` by the format (one char each); node numbers must fit `FIRST_CHILD_MASK`.
-  if (nodes > FIRST_CHILD_MASK + 1) throw new Error(`matcher: ${nodes} trie nodes, more than the ${FIRST_CHILD_MASK + 1} a node can point to`);
-
-  const nodeInfo = childrenOrder(trie, nodes);
+  const { trie, aliases, calendarNodes, firstWords, nameWords, ruleWords, entities } = compiled as CompiledLayout;
+  // The compiler built the nodes as the matcher holds them, terminal bits included.
+  const nodeInfo = int32sFromBase64(trie.nodes);
+  const nodes = nodeInfo.length / NODE_STRIDE;
 
   const rootChild = new Int32Array(CODE_UNITS);
   for (let v = nodeInfo[0]!, end = v + (nodeInfo[1]! >>> CHILD_COUNT_SHIFT); v < end; v++) rootChild[nodeInfo[NODE_STRIDE * v + 1]! & LABEL_MASK] = v;
 
-  // Terminal bits set inline rather than through a helper: this runs cold on every page, where
-  // each call of the interpreter costs more than the store it makes.
-  const alias = TERMINAL_ALIAS << TERMINAL_SHIFT;
-  const context = TERMINAL_CONTEXT << TERMINAL_SHIFT;
-  const head = TERMINAL_HEAD << TERMINAL_SHIFT;
-  const notName = TERMINAL_NOT << TERMINAL_SHIFT;
   const rowCount = aliases.node.length;
   const firstRow = new Int32Array(nodes);
-  for (let a = rowCount - 1; a >= 0; a--) {
-    const v = aliases.node[a]!;
-    firstRow[v] = a + 1;
-    nodeInfo[NODE_STRIDE * v]! |= alias;
-  }
-  for (const v of contextNodes) nodeInfo[NODE_STRIDE * v]! |= context;
-  for (const v of headNodes) nodeInfo[NODE_STRIDE * v]! |= head;
-  for (const v of notNodes) nodeInfo[NODE_STRIDE * v]! |= notName;
+  for (let a = rowCount - 1; a >= 0; a--) firstRow[aliases.node[a]!] = a + 1;
 
   return {
     nodes: nodeInfo,
@@ -186,34 +173,6 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
 /** A word list of the compiled layout (words joined by spaces) as a set. */
 function wordSet(words: string): Set<string> {
   return new Set(words.split(' '));
-}
-
-/**
- * Each node's edge label, first child and child count (`Matcher.nodes`),
- * replaying the numbering of the compiler (`CompiledLayout.trie`): nodes are taken from a stack
- * that starts with the root, and each one's children, numbered next, are pushed last first.
- * The labels are copied as the children are pushed: one loop over the nodes, not two, as this
- * runs cold on every page.
- */
-function childrenOrder(trie: CompiledLayout['trie'], nodes: number): Int32Array {
-  const { labels, childCounts } = trie;
-  const nodeInfo = new Int32Array(NODE_STRIDE * nodes);
-  const stack = new Int32Array(nodes);
-  let top = 0;
-  stack[top++] = 0;
-  let next = 1;
-  while (top > 0) {
-    const v = stack[--top]!;
-    const count = childCounts.charCodeAt(v) - SMALL_NUMBER_BASE;
-    nodeInfo[NODE_STRIDE * v] = next;
-    nodeInfo[NODE_STRIDE * v + 1]! |= count << CHILD_COUNT_SHIFT;
-    for (let child = next + count - 1; child >= next; child--) {
-      nodeInfo[NODE_STRIDE * child + 1] = labels.charCodeAt(child - 1);
-      stack[top++] = child;
-    }
-    next += count;
-  }
-  return nodeInfo;
 }
 
 /** The alias rows in one typed array (see `Matcher.rows`), their uppercase offsets in another. */
