@@ -20,6 +20,17 @@ const VIRTUAL_IDS = new Set([PACK_ID, PACK_JSON_ID]);
 const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
 /**
+ * Stands in pack.js for the core's string literal until the bundle is minified. The minifier
+ * rewrites a string full of double quotes (JSON) into a template literal to spare the escapes,
+ * and engines scan a template literal far slower: a 341 KB pack.js compiled and ran in 1.34 ms as
+ * it came out of the minifier against 0.52 ms with the same text in double quotes (node 20, V8's
+ * scanner; medians of 15). `generateBundle` puts the literal back, in double quotes.
+ */
+const CORE_PLACEHOLDER = 'backstory:pack-core';
+/** The placeholder's literal in the minified code, in whichever quotes the minifier chose. */
+const PLACED_CORE = new RegExp(`(["'\`])${CORE_PLACEHOLDER}\\1`);
+
+/**
  * Compiles the YAML sources into the runtime pack at build time and serves it as
  * `virtual:backstory-pack` (an object) and `virtual:backstory-pack-json` (its
  * JSON texts, split as `pack-global.ts` says), so every script loads it ready-made and no compiled output is
@@ -28,15 +39,19 @@ const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
  * the fastest way to build the object when it is needed.
  */
 export function packPlugin(): Plugin {
+  /** The core's JSON text as a double-quoted string literal, for `generateBundle`. */
+  let coreLiteral: string | undefined;
   return {
     name: 'backstory-pack',
     resolveId(id) {
       return VIRTUAL_IDS.has(id) ? '\0' + id : undefined;
     },
-    // After minification, so the hint stays the first line of pack.js.
+    // After minification, so the hint stays the first line of pack.js and the core's literal keeps its quotes.
     generateBundle(_options, bundle) {
       const pack = bundle['pack.js'];
-      if (pack?.type === 'chunk' && !pack.code.startsWith(EAGER_COMPILE_HINT)) pack.code = EAGER_COMPILE_HINT + pack.code;
+      if (pack?.type !== 'chunk') return;
+      if (coreLiteral !== undefined) pack.code = pack.code.replace(PLACED_CORE, () => coreLiteral!);
+      if (!pack.code.startsWith(EAGER_COMPILE_HINT)) pack.code = EAGER_COMPILE_HINT + pack.code;
     },
     async load(id) {
       const name = id.slice(1);
@@ -55,7 +70,8 @@ export function packPlugin(): Plugin {
       // (measured in Chromium: pack.js evaluated in ~2 ms instead of ~10 ms).
       const literal = (text: string) => JSON.stringify(text).replace(/[\u0080-\uffff]/g, (c) => `\\\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       if (name === PACK_ID) return `export default JSON.parse(${literal(JSON.stringify(pack))});`;
-      return `export default { core: ${literal(packTexts(pack).core)} };`;
+      coreLiteral = literal(packTexts(pack).core);
+      return `export default { core: ${JSON.stringify(CORE_PLACEHOLDER)} };`;
     },
   };
 }
