@@ -50,7 +50,11 @@ export function packPlugin(): Plugin {
     generateBundle(_options, bundle) {
       const pack = bundle['pack.js'];
       if (pack?.type !== 'chunk') return;
-      if (coreLiteral !== undefined) pack.code = pack.code.replace(PLACED_CORE, () => coreLiteral!);
+      if (coreLiteral !== undefined) {
+        // Without its text pack.js would hand the content script a word, and Backstory would stay silent on every page.
+        if (!PLACED_CORE.test(pack.code)) this.error('pack.js does not hold the pack core\'s placeholder: its text cannot be put back');
+        pack.code = pack.code.replace(PLACED_CORE, () => coreLiteral!);
+      }
       if (!pack.code.startsWith(EAGER_COMPILE_HINT)) pack.code = EAGER_COMPILE_HINT + pack.code;
     },
     async load(id) {

@@ -1,7 +1,7 @@
 /**
  * The inner layout of `CompiledMatcher`, shared by the compiler and the loader and by
  * nothing else. It is plain JSON, built for a fast `JSON.parse` and a cheap hydration:
- * the trie is two strings (one char per node), the alias table is columnar.
+ * the trie is one base64 string of the nodes as the matcher holds them, the alias table is columnar.
  */
 import type { CompiledMatcher } from './types';
 
@@ -9,9 +9,9 @@ import type { CompiledMatcher } from './types';
 export const FORMAT_VERSION = 11;
 
 /**
- * Small numbers (child counts, capital counts and offsets) are stored one per char, as the char
- * code `n + SMALL_NUMBER_BASE`: leaves read `0` and chains `1` in the JSON, nothing below 44
- * needs escaping, and `JSON.parse` reads a string far faster than an array of numbers.
+ * Small numbers (the alias rows' capital counts and offsets) are stored one per char, as the
+ * char code `n + SMALL_NUMBER_BASE`: nothing below 44 needs escaping, and `JSON.parse` reads a
+ * string far faster than an array of numbers.
  */
 export const SMALL_NUMBER_BASE = 0x30;
 
