@@ -15,13 +15,12 @@ import {
   FLAG_SHORT,
   FLAG_SINGLE_WORD,
   FORMAT_VERSION,
-  SMALL_NUMBER_BASE,
   type CompiledEntity,
   type CompiledLayout,
 } from './compiled-format';
 import { int32sToBase64 } from './base64';
 import { earliestDay, latestDay } from './dates';
-import { CHILD_COUNT_SHIFT, FIRST_CHILD_MASK, NODE_STRIDE, TERMINAL_ALIAS, TERMINAL_CONTEXT, TERMINAL_HEAD, TERMINAL_NOT, TERMINAL_SHIFT } from './load';
+import { CHILD_COUNT_SHIFT, FIRST_CHILD_MASK, NODE_STRIDE, ROW_CAPS, ROW_ENTITY, ROW_FLAGS, ROW_NODE, ROW_STRIDE, TERMINAL_ALIAS, TERMINAL_CONTEXT, TERMINAL_HEAD, TERMINAL_NOT, TERMINAL_SHIFT } from './load';
 import { calendarWords, wordsAfterNames, wordsBeforeNames } from './name-words';
 import { abbreviations, hypotheticalWords, phraseOpeners, verbMarkers } from './rule-words';
 import { LOWER, SPACE_CODE, UPPER, classOf, isWordUnit, normalize, unitsToString, wordSignature } from './normalize';
@@ -117,11 +116,8 @@ export function compileMatcher(aliases: AliasSpec[], entities: EntitySpec[]): Co
     formatVersion: FORMAT_VERSION,
     trie: { nodes: int32sToBase64(trie.nodes) },
     aliases: {
-      node: placed.map((p) => p.node),
-      entity: placed.map((p) => p.row.entity),
-      flags: placed.map((p) => p.row.flags),
-      capCounts: smallNumbers(placed.map((p) => p.row.caps.length)),
-      caps: smallNumbers(placed.flatMap((p) => p.row.caps)),
+      rows: int32sToBase64(matcherRows(placed)),
+      capOffsets: int32sToBase64(Int32Array.from(placed.flatMap((p) => p.row.caps))),
     },
     calendarNodes: nodesOf(contextKeys.flat().filter((key) => CALENDAR_KEYS.has(key))),
     nameWords: { before: foldedWords(wordsBeforeNames()), after: foldedWords(wordsAfterNames()) },
@@ -316,14 +312,24 @@ function markTerminals(nodes: Int32Array, at: readonly number[], kind: number): 
   for (const v of at) nodes[NODE_STRIDE * v]! |= kind << TERMINAL_SHIFT;
 }
 
-/** Small non-negative numbers one per char (see `SMALL_NUMBER_BASE`). */
-function smallNumbers(numbers: number[]): string {
-  return codesToString(numbers.map((n) => n + SMALL_NUMBER_BASE));
-}
-
-function codesToString(codes: number[]): string {
-  const CHUNK = 8192; // stay far below engines' argument-count limits
-  let s = '';
-  for (let i = 0; i < codes.length; i += CHUNK) s += String.fromCharCode(...codes.slice(i, i + CHUNK));
-  return s;
+/**
+ * `Matcher.rows` for rows placed on their trie nodes (sorted by node): node, flags, entity and
+ * where the row's capitals start in `Matcher.capOffsets`, then a closing row (node -1) that says
+ * where the last row's capitals end.
+ */
+function matcherRows(placed: readonly { row: AliasRow; node: number }[]): Int32Array {
+  const rows = new Int32Array(ROW_STRIDE * (placed.length + 1));
+  let cap = 0;
+  placed.forEach(({ row, node }, a) => {
+    const at = ROW_STRIDE * a;
+    rows[at + ROW_NODE] = node;
+    rows[at + ROW_FLAGS] = row.flags;
+    rows[at + ROW_ENTITY] = row.entity;
+    rows[at + ROW_CAPS] = cap;
+    cap += row.caps.length;
+  });
+  const closing = ROW_STRIDE * placed.length;
+  rows[closing + ROW_NODE] = -1;
+  rows[closing + ROW_CAPS] = cap;
+  return rows;
 }

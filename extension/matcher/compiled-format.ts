@@ -1,19 +1,12 @@
 /**
  * The inner layout of `CompiledMatcher`, shared by the compiler and the loader and by
  * nothing else. It is plain JSON, built for a fast `JSON.parse` and a cheap hydration:
- * the trie is one base64 string of the nodes as the matcher holds them, the alias table is columnar.
+ * the trie's nodes and the alias rows come as the matcher holds them, in base64.
  */
 import type { CompiledMatcher } from './types';
 
 /** Bump whenever the layout below changes; `loadMatcher` refuses other versions. */
-export const FORMAT_VERSION = 11;
-
-/**
- * Small numbers (the alias rows' capital counts and offsets) are stored one per char, as the
- * char code `n + SMALL_NUMBER_BASE`: nothing below 44 needs escaping, and `JSON.parse` reads a
- * string far faster than an array of numbers.
- */
-export const SMALL_NUMBER_BASE = 0x30;
+export const FORMAT_VERSION = 12;
 
 /** Alias flag: a `short` alias (surname, short form) that needs evidence. */
 export const FLAG_SHORT = 1;
@@ -46,7 +39,7 @@ export interface CompiledEntity {
   heads?: number[];
 }
 
-/** Format 11 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names, 8 the proper-name guard's words, 9 the other rules' words, 10 calendar context words, 11 the trie as the matcher holds it). */
+/** Format 12 of the compiled matcher (2 added event heads, 3 the first-word signatures, 4 their last unit, 5 capitals as strings, 6 days as numbers, 7 phrases that are not names, 8 the proper-name guard's words, 9 the other rules' words, 10 calendar context words, 11 the trie and 12 the alias rows as the matcher holds them). */
 export interface CompiledLayout extends CompiledMatcher {
   formatVersion: typeof FORMAT_VERSION;
   /**
@@ -65,21 +58,14 @@ export interface CompiledLayout extends CompiledMatcher {
      */
     nodes: string;
   };
-  /** Alias rows, sorted by `node` so each node's aliases are consecutive. Parallel arrays. */
+  /**
+   * Alias rows, sorted by node so each node's aliases are consecutive, exactly as the matcher
+   * holds them (`Matcher.rows`, closing row included, and `Matcher.capOffsets`), each as base64
+   * of little-endian 32-bit integers like the trie's nodes.
+   */
   aliases: {
-    /** Trie node where the alias ends. */
-    node: number[];
-    /** Index into `entities`. */
-    entity: number[];
-    /** `FLAG_*` and `CASE_*` bits. */
-    flags: number[];
-    /**
-     * For each row, how many uppercase letters its alias has (none for case `any`), one char
-     * per row (see `SMALL_NUMBER_BASE`); their offsets in the normalised alias are in `caps`.
-     */
-    capCounts: string;
-    /** The rows' uppercase offsets, row after row, one char each (see `SMALL_NUMBER_BASE`). */
-    caps: string;
+    rows: string;
+    capOffsets: string;
   };
   /** The context words that are days or months (`calendarWords` of `name-words.ts`), as trie nodes, ascending. */
   calendarNodes: number[];

@@ -5,7 +5,7 @@
  */
 import type { CompiledMatcher } from './types';
 import { int32sFromBase64 } from './base64';
-import { FORMAT_VERSION, SMALL_NUMBER_BASE, type CompiledEntity, type CompiledLayout } from './compiled-format';
+import { FORMAT_VERSION, type CompiledEntity, type CompiledLayout } from './compiled-format';
 import { NO_DAY } from './dates';
 import { buildWordFilter, type WordFilter } from './normalize';
 import type { NameWords } from './proper-name';
@@ -143,15 +143,17 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
   const rootChild = new Int32Array(CODE_UNITS);
   for (let v = nodeInfo[0]!, end = v + (nodeInfo[1]! >>> CHILD_COUNT_SHIFT); v < end; v++) rootChild[nodeInfo[NODE_STRIDE * v + 1]! & LABEL_MASK] = v;
 
-  const rowCount = aliases.node.length;
+  const rows = int32sFromBase64(aliases.rows);
+  const rowCount = rows.length / ROW_STRIDE - 1;
   const firstRow = new Int32Array(nodes);
-  for (let a = rowCount - 1; a >= 0; a--) firstRow[aliases.node[a]!] = a + 1;
+  for (let a = rowCount - 1; a >= 0; a--) firstRow[rows[ROW_STRIDE * a + ROW_NODE]!] = a + 1;
 
   return {
     nodes: nodeInfo,
     firstRow,
     rootChild,
-    ...aliasRows(aliases),
+    rows,
+    capOffsets: int32sFromBase64(aliases.capOffsets),
     rowCount,
     entities,
     days: entityDays(entities),
@@ -173,27 +175,6 @@ export function loadMatcher(compiled: CompiledMatcher): Matcher {
 /** A word list of the compiled layout (words joined by spaces) as a set. */
 function wordSet(words: string): Set<string> {
   return new Set(words.split(' '));
-}
-
-/** The alias rows in one typed array (see `Matcher.rows`), their uppercase offsets in another. */
-function aliasRows(aliases: CompiledLayout['aliases']): { rows: Int32Array; capOffsets: Int32Array } {
-  const { node, entity, flags, capCounts, caps } = aliases;
-  const count = node.length;
-  const rows = new Int32Array(ROW_STRIDE * (count + 1));
-  let cap = 0;
-  for (let a = 0; a < count; a++) {
-    const row = ROW_STRIDE * a;
-    rows[row + ROW_NODE] = node[a]!;
-    rows[row + ROW_FLAGS] = flags[a]!;
-    rows[row + ROW_ENTITY] = entity[a]!;
-    rows[row + ROW_CAPS] = cap;
-    cap += capCounts.charCodeAt(a) - SMALL_NUMBER_BASE;
-  }
-  rows[ROW_STRIDE * count + ROW_NODE] = -1;
-  rows[ROW_STRIDE * count + ROW_CAPS] = cap;
-  const capOffsets = new Int32Array(caps.length);
-  for (let k = 0; k < caps.length; k++) capOffsets[k] = caps.charCodeAt(k) - SMALL_NUMBER_BASE;
-  return { rows, capOffsets };
 }
 
 function entityDays(entities: readonly CompiledEntity[]): Int32Array {
