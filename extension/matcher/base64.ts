@@ -1,10 +1,10 @@
 /**
  * Arrays of 32-bit integers as base64 text, little-endian: how the compiled pack carries the
- * matcher's trie (`CompiledLayout.trie`) ready to use. The loader then makes no pass over the
- * nodes: `Uint8Array.fromBase64` (Chrome 140, Firefox 133) decodes in native code, where
- * replaying the trie's numbering from per-node counts took 1.6–1.9 ms of every page's start
- * (22,000 nodes, run cold in the interpreter). Older engines, node 20 among them (the tests and
- * the command-line tools), decode through `atob`.
+ * matcher's trie and alias rows (`CompiledLayout.trie`, `aliases`) ready to use. The loader then
+ * makes no pass over them: `Uint8Array.fromBase64` (Chrome 140, Firefox 133) decodes in native
+ * code, where replaying the trie's numbering from per-node counts took 1.6–1.9 ms of every
+ * page's start (22,000 nodes, run cold in the interpreter). Older engines, node 20 among them
+ * (the tests and the command-line tools), decode through `atob`.
  */
 
 /** The values as base64 of their little-endian bytes. */
