@@ -50,11 +50,11 @@ export function packPlugin(): Plugin {
     generateBundle(_options, bundle) {
       const pack = bundle['pack.js'];
       if (pack?.type !== 'chunk') return;
-      if (coreLiteral !== undefined) {
-        // Without its text pack.js would hand the content script a word, and Backstory would stay silent on every page.
-        if (!PLACED_CORE.test(pack.code)) this.error('pack.js does not hold the pack core\'s placeholder: its text cannot be put back');
-        pack.code = pack.code.replace(PLACED_CORE, () => coreLiteral!);
-      }
+      // A pack.js left with the placeholder, or without it when the text was made, would hand the
+      // content script no pack, and Backstory would stay silent on every page: fail the build instead.
+      const placed = PLACED_CORE.test(pack.code);
+      if (placed !== (coreLiteral !== undefined)) this.error(`pack.js ${placed ? 'holds the pack core\'s placeholder but no text was made for it' : 'lost the pack core\'s placeholder'}`);
+      if (placed) pack.code = pack.code.replace(PLACED_CORE, () => coreLiteral!);
       if (!pack.code.startsWith(EAGER_COMPILE_HINT)) pack.code = EAGER_COMPILE_HINT + pack.code;
     },
     async load(id) {
