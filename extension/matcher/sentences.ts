@@ -3,7 +3,7 @@
  * sentence; a word that is also an everyday word (`Turkey`) says it is a name by its capital
  * only where a capital is not required anyway, so not at the start of a sentence.
  */
-import { LOWER, SPACE_CODE, UPPER, WORD, isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, type NormalizedText } from './normalize';
+import { LOWER, SPACE_CODE, UPPER, isWordUnit as importedIsWordUnit, unitsToString as importedUnitsToString, wordUnitsFrom as importedWordUnitsFrom, type NormalizedText } from './normalize';
 import { sameLine as importedSameLine } from './proper-name';
 import type { RuleWords } from './rule-words';
 
@@ -12,6 +12,7 @@ import type { RuleWords } from './rule-words';
 const isWordUnit = importedIsWordUnit;
 const unitsToString = importedUnitsToString;
 const sameLine = importedSameLine;
+const wordUnitsFrom = importedWordUnitsFrom;
 
 /** Normalised units that end a sentence, and the quotes and brackets that may stand around the break. */
 const SENTENCE_MARKS: ReadonlySet<number> = new Set(['.', '!', '?'].map((ch) => ch.charCodeAt(0)));
@@ -66,8 +67,7 @@ export function startsSentence(nt: NormalizedText, text: string, start: number, 
  * sentence: "They spoke on Dec. 7. Biden warned…".
  */
 function abbreviationBefore(nt: NormalizedText, end: number, words: RuleWords): boolean {
-  let start = end;
-  while (start > 0 && nt.classes[start - 1]! & WORD) start--;
+  const start = wordUnitsFrom(nt.buf, end);
   if (end - start === 1) return (nt.classes[start]! & (UPPER | LOWER)) !== 0;
   return end === start || words.abbreviations.has(unitsToString(nt.buf, start, end));
 }
