@@ -26,7 +26,7 @@
  * --json=<file> (raw figures), --from=<file> (print the report of figures
  * saved with --json, measuring nothing), --profile (instead of the figures: where the
  * time goes, per module and function, on an unminified build; see
- * profile.ts). Exits non-zero only when the harness fails.
+ * profile.ts), --profile-warm (the same for a later pass). Exits non-zero only when the harness fails.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -87,6 +87,8 @@ interface Args {
   json: string | null;
   from: string | null;
   profile: boolean;
+  /** Profile a later pass instead of the first (`--profile-warm`). */
+  profileWarm: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -99,7 +101,8 @@ function parseArgs(argv: string[]): Args {
     trace: !argv.includes('--no-trace'),
     json: value('json') ?? null,
     from: value('from') ?? null,
-    profile: argv.includes('--profile'),
+    profile: argv.includes('--profile') || argv.includes('--profile-warm'),
+    profileWarm: argv.includes('--profile-warm'),
   };
 }
 
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
   const server = await startStaticServer(pages.dir, { headers: isolationHeaders });
   if (args.profile) {
     try {
-      await profilePages(pages.pages, args.runs, (path) => urlOf(server, path));
+      await profilePages(pages.pages, args.runs, (path) => urlOf(server, path), args.profileWarm);
     } finally {
       await server.close();
       await pages.remove();
