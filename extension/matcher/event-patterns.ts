@@ -12,7 +12,7 @@
  * first descriptive reference).
  */
 import { dateFit as importedDateFit } from './dates';
-import { hitsAround as importedHitsAround, hitsNear as importedHitsNear } from './evidence';
+import { hitsAround as importedHitsAround, hitsNearWords as importedHitsNearWords } from './evidence';
 import { pairKey as importedPairKey, type Matcher } from './load';
 import { unitsToString as importedUnitsToString, wordEnd as importedWordEnd, type NormalizedText } from './normalize';
 import type { Accepted } from './resolve';
@@ -25,7 +25,7 @@ import { DATE_UNKNOWN_FACTOR as importedDATE_UNKNOWN_FACTOR, PATTERN_MIN_CUES as
 // binding is read through a getter at every use, which cost a third of the matcher's time.
 const dateFit = importedDateFit;
 const hitsAround = importedHitsAround;
-const hitsNear = importedHitsNear;
+const hitsNearWords = importedHitsNearWords;
 const pairKey = importedPairKey;
 const sentenceEndsBetween = importedSentenceEndsBetween;
 const wordEnd = importedWordEnd;
@@ -66,7 +66,7 @@ export function findPatternMentions(input: PatternInput): Accepted[] {
   // Only context words of describable events can be cues: look at those alone.
   const cueHits = input.hits.filter((h) => m.describableByContext.has(h.node));
   for (const head of input.heads) {
-    if (input.coveredWords[head.word] || hitsNear(cueHits, head) < PATTERN_MIN_CUES || afterVerbMarker(input.nt, head.word, input.matcher.ruleWords)) continue;
+    if (input.coveredWords[head.word] || hitsNearWords(cueHits, head.word, head.word) < PATTERN_MIN_CUES || afterVerbMarker(input.nt, head.word, input.matcher.ruleWords)) continue;
     let top: PatternOption | undefined;
     let tie = false;
     for (const [entity, cues] of cuesAround(input.nt, m, cueHits, head)) {

@@ -29,9 +29,13 @@ function firstHitFrom(hits: readonly ContextHit[], word: number): number {
   return lo;
 }
 
-/** How many hits fall within `CONTEXT_WINDOW_WORDS` words of the anchor (its own included): a cheap upper bound. */
-export function hitsNear(hits: readonly ContextHit[], anchor: Anchor): number {
-  return firstHitFrom(hits, anchor.word + CONTEXT_WINDOW_WORDS + 1) - firstHitFrom(hits, anchor.word - CONTEXT_WINDOW_WORDS);
+/**
+ * How many hits fall within `CONTEXT_WINDOW_WORDS` words of any word from `first` to `last`
+ * (hits on those words included): a cheap upper bound of the evidence an anchor among those
+ * words can find.
+ */
+export function hitsNearWords(hits: readonly ContextHit[], first: number, last: number): number {
+  return firstHitFrom(hits, last + CONTEXT_WINDOW_WORDS + 1) - firstHitFrom(hits, first - CONTEXT_WINDOW_WORDS);
 }
 
 /** The hits within `CONTEXT_WINDOW_WORDS` words of the anchor that do not overlap it. */

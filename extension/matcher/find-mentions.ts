@@ -14,7 +14,7 @@ import { normalize, originalEnd, type NormalizedText } from './normalize';
 import { NAME_END, NAME_START, type NameEdges } from './proper-name';
 import { resolve, type Accepted, type SeenEntities } from './resolve';
 import { scan, type Candidate, type ContextHit } from './scan';
-import { THRESHOLD } from './scoring';
+import { NEAR_MISS_MIN_CUES, THRESHOLD } from './scoring';
 import { selectLongest } from './select';
 import type { MatchContext, Mention } from './types';
 
@@ -65,7 +65,9 @@ export function findMentions(text: string, matcher: Matcher, context: FindContex
     const input = { nt, text, matcher, hits, day, threshold, seen, edges };
     exact = resolve(candidates, input);
     coveredWords = wordsCovered(nt, exact);
-    nearMisses = resolve(findNearMisses(nt, text, matcher, coveredWords), input);
+    // A near miss needs one context word if its entity was named in full, else two.
+    const namedInFull = (seenIds?.size ?? 0) > 0 || seen.added.length > 0;
+    nearMisses = resolve(findNearMisses(nt, text, matcher, coveredWords, hits, namedInFull ? 1 : NEAR_MISS_MIN_CUES), input);
   } finally {
     clearNameEdges(edges, candidates);
     if (seenIds) rememberSeen(matcher, seen, seenIds);

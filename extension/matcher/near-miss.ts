@@ -12,6 +12,7 @@
 // The basic build: plain fuzzy search is all this needs, and it is half the size in the content script.
 import Fuse from 'fuse.js/basic';
 import { CASE_MASK, CASE_PROPER, FLAG_HAS_LOWER } from './compiled-format';
+import { hitsNearWords as importedHitsNearWords } from './evidence';
 import { CHILD_COUNT_SHIFT, FIRST_CHILD_MASK, LABEL_MASK, type Matcher, NODE_STRIDE, someRowAt, TERMINAL_ALIAS, TERMINAL_SHIFT } from './load';
 import {
   LOWER as importedLOWER,
@@ -23,7 +24,7 @@ import {
 } from './normalize';
 import { sameLine as importedSameLine } from './proper-name';
 import type { NearMissCandidate } from './resolve';
-import { childOf as importedChildOf } from './scan';
+import { childOf as importedChildOf, type ContextHit } from './scan';
 
 // Module-local copies of imported bindings used in hot loops: unbundled (tsx, vitest) an imported
 // binding is read through a getter at every use, which cost a third of the matcher's time.
@@ -34,6 +35,7 @@ const unitsToString = importedUnitsToString;
 const SPACE_CODE = importedSPACE_CODE;
 const sameLine = importedSameLine;
 const childOf = importedChildOf;
+const hitsNearWords = importedHitsNearWords;
 
 /** Shorter spans are skipped: one edit turns too many short words into names (`Price`/`Prime`, `Osama`/`Obama`). */
 const MIN_NEAR_MISS_LENGTH = 6;
@@ -59,10 +61,14 @@ export interface Reachable {
 
 /**
  * Near-miss candidates of `nt`: capitalised words and runs not covered by `coveredWords`
- * (1 for every word an exact mention touches), each tied to the closest alias key.
+ * (1 for every word an exact mention touches), each tied to the closest alias key. Only runs
+ * with at least `minHits` of the text's context `hits` near them are tried: the fewest
+ * `resolve` could accept a near miss with (`NEAR_MISS_MIN_CUES`, or one where the page has
+ * named something in full already).
  */
-export function findNearMisses(nt: NormalizedText, text: string, m: Matcher, coveredWords: Uint8Array): NearMissCandidate[] {
+export function findNearMisses(nt: NormalizedText, text: string, m: Matcher, coveredWords: Uint8Array, hits: readonly ContextHit[], minHits: number): NearMissCandidate[] {
   const out: NearMissCandidate[] = [];
+  if (hits.length < minHits) return out;
   const { capitalisedWords, capitalisedCount, wordStarts, wordCount } = nt;
   const cache = closestAliasCache(m);
   const exemptWords = exemptWordsOf(m);
@@ -75,9 +81,13 @@ export function findNearMisses(nt: NormalizedText, text: string, m: Matcher, cov
     if (w < next || (!nextIsCapitalised(nt, c) && (coveredWords[w] || (w + 1 < wordCount ? wordStarts[w + 1]! : nt.length) - wordStarts[w]! <= MIN_NEAR_MISS_LENGTH))) continue;
     const size = gatherRun(nt, text, w);
     if (size === 0) continue;
+    next = w + size;
+    // Resolve accepts a near miss only with context words near it: a run without `minHits` in
+    // reach of its words is not walked. Most capitalised runs of a page are not about the
+    // dataset's story, and the walk is most of this stage's cost.
+    if (hitsNearWords(hits, w, next - 1) < minHits) continue;
     // A lone word shorter than `MIN_NEAR_MISS_LENGTH` (`The`, `But`, `They`) has no span to try.
     if (size > 1 || runEnds[0]! - wordStarts[w]! >= MIN_NEAR_MISS_LENGTH) tryRun(nt, m, cache, exemptWords, coveredWords, w, size, out);
-    next = w + size;
   }
   return out;
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CHILD_COUNT_SHIFT, FIRST_CHILD_MASK, LABEL_MASK, NODE_STRIDE, TERMINAL_ALIAS, TERMINAL_SHIFT, type Matcher } from '../../../extension/matcher/load';
+import { compileMatcher } from '../../../extension/matcher/compile';
+import { findMentions } from '../../../extension/matcher/find-mentions';
+import { loadMatcher } from '../../../extension/matcher/load';
 import { withinEdits } from '../../../extension/matcher/near-miss';
+import type { EntitySpec } from '../../../extension/matcher/types';
 import { loadPack } from '../../../scripts/lib/annotate-text';
 import { prng } from '../../bench/synthetic';
 
@@ -71,5 +75,35 @@ describe('withinEdits: the banded trie walk', () => {
         .sort();
       expect(got, span).toEqual(want);
     }
+  });
+});
+
+describe('findMentions: near misses', () => {
+  // Two people two letters apart, each known by one name, with the same context words.
+  const person = (id: string): EntitySpec => ({ id, type: 'person', context: ['minister', 'Moscow'] });
+  const names = loadMatcher(
+    compileMatcher(
+      [
+        { text: 'Pavel Rostovski', entity: 'Rostovski', match: 'full', case: 'proper' },
+        { text: 'Pavel Rastavsky', entity: 'Rastavsky', match: 'full', case: 'proper' },
+      ],
+      [person('Rostovski'), person('Rastavsky')],
+    ),
+  );
+  const linked = (text: string) => findMentions(text, names).map((m) => `${text.slice(m.start, m.end)} → ${m.entity}`);
+  /** `count` filler words that are neither names nor context words. */
+  const filler = (count: number) => Array.from({ length: count }, () => 'and').join(' ');
+
+  it.each([
+    // Without a full mention a near miss needs two context words within CONTEXT_WINDOW_WORDS (12)
+    // words; the stage skips runs with fewer in reach, and must skip no more than that.
+    { name: 'context words twelve words before count', text: `Moscow minister ${filler(10)} Pavel Rostovsky`, want: ['Pavel Rostovsky → Rostovski'] },
+    { name: 'thirteen words before do not', text: `Moscow minister ${filler(11)} Pavel Rostovsky`, want: [] },
+    { name: 'context words twelve words after count', text: `Pavel Rostovsky ${filler(9)} Moscow minister`, want: ['Pavel Rostovsky → Rostovski'] },
+    { name: 'thirteen words after do not', text: `Pavel Rostovsky ${filler(10)} Moscow minister`, want: [] },
+    { name: 'one context word is not enough without the name in full', text: 'the minister Pavel Rostovsky said', want: [] },
+    { name: 'one context word is enough after the name in full', text: 'Pavel Rostovski spoke. Later the minister Pavel Rostovsky said', want: ['Pavel Rostovski → Rostovski', 'Pavel Rostovsky → Rostovski'] },
+  ])('$name', ({ text, want }) => {
+    expect(linked(text)).toEqual(want);
   });
 });
