@@ -3,14 +3,11 @@
  * (two for names of `TWO_EDITS_MIN_LENGTH` or more): `Zelenskyi`, `Stoltenburg`, `Lavorv`,
  * `Sergei Rybakov`. Only a few spans are ever looked at: capitalised words and runs of up to
  * `MAX_NGRAM_WORDS` of them that no exact mention covers. For each, a bounded walk of the
- * alias trie (Damerau edits, first letter kept) finds the aliases within reach, and fuse.js
- * scores the span against those few with `NEAR_MISS_FUSE_THRESHOLD`. The candidates go back to
- * `resolve` for the same rules as exact ones, plus: a near miss needs evidence (an exact full
- * mention in the text and a context word, or `NEAR_MISS_MIN_CUES` context words nearby) and
- * scores `NEAR_MISS_FACTOR` less.
+ * alias trie (Damerau edits, first letter kept) finds the aliases within reach, and the one
+ * fewest edits away is the span's. The candidates go back to `resolve` for the same rules as
+ * exact ones, plus: a near miss needs evidence (an exact full mention in the text and a context
+ * word, or `NEAR_MISS_MIN_CUES` context words nearby) and scores `NEAR_MISS_FACTOR` less.
  */
-// The basic build: plain fuzzy search is all this needs, and it is half the size in the content script.
-import Fuse from 'fuse.js/basic';
 import { CASE_MASK, CASE_PROPER, FLAG_HAS_LOWER } from './compiled-format';
 import { hitsNearWords as importedHitsNearWords } from './evidence';
 import { CHILD_COUNT_SHIFT, FIRST_CHILD_MASK, LABEL_MASK, type Matcher, NODE_STRIDE, someRowAt, TERMINAL_ALIAS, TERMINAL_SHIFT } from './load';
@@ -43,15 +40,6 @@ const MIN_NEAR_MISS_LENGTH = 6;
 const TWO_EDITS_MIN_LENGTH = 12;
 /** Longest run of capitalised words tried as one span: first, middle and last name. */
 const MAX_NGRAM_WORDS = 3;
-/**
- * Highest fuse.js score accepted (0 is a perfect match, 1 none; Bitap's score is about
- * errors / span length). Bitap counts an adjacent transposition as two errors, so 0.34 lets
- * one through in a six-letter name (`Lavorv`, 2/6); the trie walk has already capped the edits.
- */
-const NEAR_MISS_FUSE_THRESHOLD = 0.34;
-
-const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: NEAR_MISS_FUSE_THRESHOLD };
-
 /** An alias key within reach of a span. */
 export interface Reachable {
   node: number;
@@ -255,14 +243,22 @@ function spells(span: string, buf: Uint16Array, from: number, to: number): boole
   return true;
 }
 
+/**
+ * The node of the name alias fewest Damerau edits from `span` (the first the walk reaches, of
+ * those as close), or 0. The edit count is the score: the walk's budget (one edit below
+ * `TWO_EDITS_MIN_LENGTH`, two from it) is already the bar a fuzzy scorer would set, and a second
+ * scorer only ranked the same few keys, by a measure that counts a transposition twice.
+ */
 function searchClosest(m: Matcher, span: string): number {
   const maxEdits = span.length >= TWO_EDITS_MIN_LENGTH ? 2 : 1;
-  const reachable = withinEdits(m, span, maxEdits);
-  if (reachable.length === 0 || reachable.some((r) => r.edits === 0)) return 0;
-  const usable = reachable.filter((r) => !r.key.startsWith(span) && !span.startsWith(r.key) && hasNameRow(m, r.node));
-  if (usable.length === 0) return 0;
-  const [best] = new Fuse(usable.map((r) => r.key), FUSE_OPTIONS).search(span);
-  return best ? usable[best.refIndex]!.node : 0;
+  let best: Reachable | undefined;
+  for (const r of withinEdits(m, span, maxEdits)) {
+    // The span spells an alias: the exact rules have spoken.
+    if (r.edits === 0) return 0;
+    if (best && r.edits >= best.edits) continue;
+    if (!r.key.startsWith(span) && !span.startsWith(r.key) && hasNameRow(m, r.node)) best = r;
+  }
+  return best?.node ?? 0;
 }
 
 /** Whether an alias row at `node` is a name spelled in proper case (near misses never reach acronyms or event phrases). */

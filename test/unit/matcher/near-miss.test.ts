@@ -95,6 +95,9 @@ describe('findMentions: near misses', () => {
   const filler = (count: number) => Array.from({ length: count }, () => 'and').join(' ');
 
   it.each([
+    // `Rostovsky` is one edit from `Rostovski` and two from `Rastavsky`: the closest is the one meant.
+    { name: 'the name fewest edits away wins', text: 'In Moscow, the minister Pavel Rostovsky said', want: ['Pavel Rostovsky → Rostovski'] },
+    { name: 'and the other way round', text: 'In Moscow, the minister Pavel Rastavski said', want: ['Pavel Rastavski → Rastavsky'] },
     // Without a full mention a near miss needs two context words within CONTEXT_WINDOW_WORDS (12)
     // words; the stage skips runs with fewer in reach, and must skip no more than that.
     { name: 'context words twelve words before count', text: `Moscow minister ${filler(10)} Pavel Rostovsky`, want: ['Pavel Rostovsky → Rostovski'] },
