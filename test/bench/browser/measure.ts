@@ -28,6 +28,7 @@ import {
   type WarmPass,
   type WrapResult,
 } from './page-probes';
+import type { ReadRun } from './in-page/pipeline-entry';
 import { traceScripts, type ScriptTimes } from './script-trace';
 
 /** Longest wait for a page's first pass (the 5 MB page, cold, on a busy machine). */
@@ -198,10 +199,18 @@ export interface BareRun {
   floor: FloorResult;
   wrap: WrapResult | null;
   readableChars: number;
+  /** Backstory's reading alone (`readOnly` of the pipeline bundle), cold, in a load of its own. */
+  read: ReadRun | null;
 }
 
-export async function bareRun(b: ChromiumExtensionBrowser, server: StaticServer, path: string, aliases: string[] | null): Promise<BareRun> {
+/**
+ * A load of the page without Backstory. With `pipelineBundle`, a second load times Backstory's
+ * reading alone: in its own load so that neither it nor the floor runs on a page the other has
+ * just walked.
+ */
+export async function bareRun(b: ChromiumExtensionBrowser, server: StaticServer, path: string, aliases: string[] | null, pipelineBundle: string | null = null): Promise<BareRun> {
   const page = await b.context.newPage();
+  let run: Omit<BareRun, 'read'>;
   try {
     const cdp = await b.context.newCDPSession(page);
     await page.goto(urlOf(server, path), { waitUntil: 'load', timeout: PAINT_TIMEOUT_MS });
@@ -210,7 +219,21 @@ export async function bareRun(b: ChromiumExtensionBrowser, server: StaticServer,
     const floor = await page.evaluate(measureFloor, FLOOR_WARM_RUNS);
     const readableChars = await page.evaluate(readableTextLength);
     const wrap = aliases ? await page.evaluate(wrapLikeMarkJs, { aliases, budgetMs: WRAP_BUDGET_MS }) : null;
-    return { heapMB, floor, wrap, readableChars };
+    run = { heapMB, floor, wrap, readableChars };
+  } finally {
+    await page.close();
+  }
+  return { ...run, read: pipelineBundle ? await readRun(b, server, path, pipelineBundle) : null };
+}
+
+/** Backstory's reading of the page alone, cold: a fresh load, the pipeline bundle added, one read. */
+async function readRun(b: ChromiumExtensionBrowser, server: StaticServer, path: string, pipelineBundle: string): Promise<ReadRun> {
+  const page = await b.context.newPage();
+  try {
+    await page.goto(urlOf(server, path), { waitUntil: 'load', timeout: PAINT_TIMEOUT_MS });
+    await page.addScriptTag({ url: pipelineBundle });
+    await page.waitForTimeout(SETTLE_MS);
+    return await page.evaluate(() => (globalThis as unknown as { __backstoryPipeline: { readOnly(): ReadRun } }).__backstoryPipeline.readOnly());
   } finally {
     await page.close();
   }

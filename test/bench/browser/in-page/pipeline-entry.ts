@@ -3,9 +3,11 @@
  * sweep of the browser benchmark: the same modules the content script runs
  * (pack parse, matcher load, annotator, highlight layer), bundled at bench
  * time and loaded into a page with a synthetic pack of 1k to 100k aliases,
- * which the extension's build cannot carry.
+ * which the extension's build cannot carry. Also Backstory's reading of a
+ * page on its own, to set beside the floor.
  */
-import { annotatorPackFrom, PageAnnotator } from '../../../../extension/annotate/page-annotator';
+import { PIECE_MIN_CHARS, annotatorPackFrom, PageAnnotator } from '../../../../extension/annotate/page-annotator';
+import { TextWalker } from '../../../../extension/text/extract';
 import { typesOf, type PackCore } from '../../../../extension/dataset/pack-global';
 import { HighlightLayer } from '../../../../extension/highlight/highlight-layer';
 
@@ -45,10 +47,31 @@ export async function annotateWith(coreJson: string): Promise<PipelineRun> {
   return { packMs, scanMs, slices, longestSliceMs, mentions };
 }
 
+/** What reading a page cost, with nothing matched or painted. */
+export interface ReadRun {
+  /** Main-thread time (ms). */
+  ms: number;
+  /** Characters read. */
+  chars: number;
+}
+
+/**
+ * Reads `document.body` as a full pass does (skipping what no reader reads, in pieces of
+ * `PIECE_MIN_CHARS`) and matches nothing: the part of a pass that no matcher, however fast, can
+ * take away. Run once in a fresh page, it is cold as the content script's first pass is.
+ */
+export function readOnly(): ReadRun {
+  const t0 = performance.now();
+  const walker = new TextWalker(document.body);
+  let chars = 0;
+  for (let piece = walker.next(PIECE_MIN_CHARS); piece; piece = walker.next(PIECE_MIN_CHARS)) chars += piece.text.length;
+  return { ms: performance.now() - t0, chars };
+}
+
 /** The annotator's pack from the core's JSON text; the parsed core is not kept, as in the content script. */
 function annotatorPackOfText(coreJson: string) {
   const core = JSON.parse(coreJson) as PackCore;
   return annotatorPackFrom(core.matcher, typesOf(core));
 }
 
-(globalThis as { __backstoryPipeline?: unknown }).__backstoryPipeline = { annotateWith };
+(globalThis as { __backstoryPipeline?: unknown }).__backstoryPipeline = { annotateWith, readOnly };
