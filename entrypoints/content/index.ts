@@ -17,8 +17,8 @@ import { quietly, watchInvalidation } from '../../extension/lifecycle/watch-inva
 import { MentionStepper } from '../../extension/keyboard/mention-stepper';
 import { isMessage, type StatusResponse } from '../../extension/messaging/protocol';
 import { markStart, recordPackReady, recordPass, recordSetup, recordSlice } from '../../extension/annotate/perf-marks';
-import { readActiveFor, watchActiveFor } from '../../extension/settings/items';
-import { mentionFilter, readReadingPrefs, watchReadingPrefs, type ReadingPrefs } from '../../extension/settings/reading-prefs';
+import { readPageSettings, watchPageSettings } from '../../extension/settings/page-settings';
+import { mentionFilter, type ReadingPrefs } from '../../extension/settings/reading-prefs';
 import { articleDate, articleLang } from '../../extension/text/article-meta';
 
 /**
@@ -45,13 +45,13 @@ export default defineContentScript({
     if (!highlightsSupported()) return;
     clearLeftovers(CARD_HOST_TAG);
     const hostname = location.hostname;
-    const [active, initialPrefs] = await Promise.all([readActiveFor(hostname), readReadingPrefs()]);
-    let prefs = initialPrefs;
+    const settings = await readPageSettings(hostname);
+    let prefs = settings.prefs;
     // One card host for the page, shared by the session and by lookups made where Backstory is off.
     const cardHost = new CardHost(ctx);
     // The pack's cards, from the background the first time this page shows or lists one.
     const loadCards = cardsFromBackground();
-    let session = active ? startSession(ctx, cardHost, prefs, loadCards) : null;
+    let session = settings.active ? startSession(ctx, cardHost, prefs, loadCards) : null;
     let lookupSource: (() => Promise<CardSource>) | null = null;
 
     browser.runtime.onMessage.addListener((message: unknown) => {
@@ -75,23 +75,24 @@ export default defineContentScript({
       }),
     );
 
-    const unwatchPrefs = watchReadingPrefs((next) => {
-      prefs = next;
-      session?.applyPrefs(next);
-    });
-    const unwatch = watchActiveFor(hostname, (next) => {
-      if (next && !session) session = startSession(ctx, cardHost, prefs, loadCards);
-      if (!next && session) {
-        session.stop();
-        session = null;
-      }
+    const unwatch = watchPageSettings(hostname, {
+      onPrefs: (next) => {
+        prefs = next;
+        session?.applyPrefs(next);
+      },
+      onActive: (next) => {
+        if (next && !session) session = startSession(ctx, cardHost, prefs, loadCards);
+        if (!next && session) {
+          session.stop();
+          session = null;
+        }
+      },
     });
     ctx.onInvalidated(() => {
       // The page first (highlights, card, listeners), then the storage
-      // watchers, which throw once the extension context is gone.
+      // watcher, which throws once the extension context is gone.
       session?.stop();
       quietly(unwatch);
-      quietly(unwatchPrefs);
     });
     watchInvalidation(ctx);
   },

@@ -11,8 +11,18 @@ import { ENTITY_TYPES } from '../dataset/pack';
 import { HIGHLIGHT_STYLES, HIGHLIGHT_STYLE_LABELS } from '../highlight/highlight-styles';
 import { HOVER_DELAY_CHOICES } from '../hover/intent';
 import { TYPE_PLURALS } from '../popup/type-plurals';
-import { disabledSites, firstMentionOnly, highlightStyle, highlightTypes, hoverDelayMs, setSiteEnabled } from '../settings/items';
-import { DEFAULT_READING_PREFS, readReadingPrefs, resetReadingPrefs, watchReadingPrefs, type ReadingPrefs } from '../settings/reading-prefs';
+import {
+  disabledSites,
+  firstMentionOnly,
+  highlightStyle,
+  highlightTypes,
+  hoverDelayMs,
+  readReadingPrefs,
+  resetReadingPrefs,
+  setSiteEnabled,
+  watchReadingPrefs,
+} from '../settings/items';
+import { DEFAULT_READING_PREFS, type ReadingPrefs } from '../settings/reading-prefs';
 import { HighlightPreview } from './HighlightPreview';
 import { parseSiteInput } from './site-input';
 

@@ -1,45 +1,27 @@
 /**
- * Backstory's settings, declared once and typed. Every view (content script,
- * popup, background) imports these items and watches them, so a switch flipped
- * in the popup reaches every open tab at once, without a reload.
+ * Backstory's settings as WXT storage items, declared once and typed, for the
+ * views that change them: the popup and the options page watch them, so what
+ * one view changes shows in the other at once. The content script reads the
+ * same keys with the same rules, in one storage call (`page-settings.ts`).
  */
 import { storage } from '#imports';
-import { defineSetting, isBoolean, isHostList, normaliseHost, toBoolean, toHostList } from './define-setting';
+import { defineSetting } from './define-setting';
+import { READING_PREF_KEYS, sanitizePrefs, type ReadingPrefs } from './reading-prefs';
+import { normaliseHost, toHostList } from './stored-values';
+import { DISABLED_SITES, EVERYWHERE } from './switches';
 import { ENTITY_TYPES, type EntityType } from '../dataset/pack';
 import { DEFAULT_HIGHLIGHT_STYLE, type HighlightStyle } from '../highlight/highlight-styles';
 import { DWELL_MS } from '../hover/intent';
 
-/** The "everywhere" switch: Backstory is on unless the reader turned it off. */
-export const enabledEverywhere = defineSetting<boolean>('local:enabledEverywhere', {
-  fallback: true,
-  isValid: isBoolean,
-  migrate: (old) => toBoolean(old, true),
-});
+/** The "everywhere" switch (`switches.ts`). */
+export const enabledEverywhere = defineSetting(EVERYWHERE);
 
-/** Hostnames where the reader turned Backstory off ("this site" switch), normalised and sorted. */
-export const disabledSites = defineSetting<string[]>('local:disabledSites', {
-  fallback: [],
-  isValid: isHostList,
-  migrate: toHostList,
-});
+/** The sites where Backstory is off (`switches.ts`). */
+export const disabledSites = defineSetting(DISABLED_SITES);
 
-/** Whether Backstory should annotate pages of `hostname`, given both switches. */
-export function isActiveFor(hostname: string, everywhere: boolean, sites: readonly string[]): boolean {
-  return everywhere && !sites.includes(hostname);
-}
-
-/**
- * Reads both switches and answers for `hostname`. When storage cannot be read
- * at all (the extension was reloaded under the page), the answer is off:
- * Backstory stays silent rather than throw.
- */
-export async function readActiveFor(hostname: string): Promise<boolean> {
-  try {
-    const [everywhere, sites] = await Promise.all([enabledEverywhere.getValue(), disabledSites.getValue()]);
-    return isActiveFor(normaliseHost(hostname), everywhere, sites);
-  } catch {
-    return false;
-  }
+/** Resolves once both switches are in the current format in storage (WXT migrates an item as it is declared). */
+export async function migrateSettings(): Promise<void> {
+  await Promise.all([enabledEverywhere.getValue(), disabledSites.getValue()]);
 }
 
 /** Turns Backstory on or off for one site, leaving the other sites as they are. */
@@ -49,27 +31,13 @@ export async function setSiteEnabled(hostname: string, enabled: boolean): Promis
   await disabledSites.setValue(enabled ? sites.filter((s) => s !== host) : toHostList([...sites, host]));
 }
 
-/**
- * Calls `onChange` with the current answer for `hostname` whenever either
- * switch changes. Returns the function that stops watching.
- */
-export function watchActiveFor(hostname: string, onChange: (active: boolean) => void): () => void {
-  const update = () => void readActiveFor(hostname).then(onChange);
-  const unwatchEverywhere = enabledEverywhere.watch(update);
-  const unwatchSites = disabledSites.watch(update);
-  return () => {
-    unwatchEverywhere();
-    unwatchSites();
-  };
-}
-
 /** Entity types the reader wants highlighted (options page); all four by default. */
-export const highlightTypes = storage.defineItem<EntityType[]>('local:highlightTypes', {
+export const highlightTypes = storage.defineItem<EntityType[]>(`local:${READING_PREF_KEYS.types}`, {
   fallback: [...ENTITY_TYPES],
 });
 
 /** How highlights look on pages (options page); see `extension/highlight/highlight-styles.ts`. */
-export const highlightStyle = storage.defineItem<HighlightStyle>('local:highlightStyle', {
+export const highlightStyle = storage.defineItem<HighlightStyle>(`local:${READING_PREF_KEYS.style}`, {
   fallback: DEFAULT_HIGHLIGHT_STYLE,
 });
 
@@ -79,11 +47,34 @@ export const highlightStyle = storage.defineItem<HighlightStyle>('local:highligh
  * hover the name in front of them, which first-only would leave bare; the tint
  * is light enough that every mention stays calm to read.
  */
-export const firstMentionOnly = storage.defineItem<boolean>('local:firstMentionOnly', {
+export const firstMentionOnly = storage.defineItem<boolean>(`local:${READING_PREF_KEYS.firstOnly}`, {
   fallback: false,
 });
 
 /** How long the pointer rests on a mention before its card opens, in ms (options page). */
-export const hoverDelayMs = storage.defineItem<number>('local:hoverDelayMs', {
+export const hoverDelayMs = storage.defineItem<number>(`local:${READING_PREF_KEYS.hoverDelayMs}`, {
   fallback: DWELL_MS,
 });
+
+/** Reads every reading pref at once. */
+export async function readReadingPrefs(): Promise<ReadingPrefs> {
+  const [types, style, firstOnly, delay] = await Promise.all([
+    highlightTypes.getValue(),
+    highlightStyle.getValue(),
+    firstMentionOnly.getValue(),
+    hoverDelayMs.getValue(),
+  ]);
+  return sanitizePrefs({ types, style, firstOnly, hoverDelayMs: delay });
+}
+
+/** Calls `onChange` with all the prefs whenever one of them changes; returns the function that stops. */
+export function watchReadingPrefs(onChange: (prefs: ReadingPrefs) => void): () => void {
+  const update = () => void readReadingPrefs().then(onChange);
+  const stops = [highlightTypes, highlightStyle, firstMentionOnly, hoverDelayMs].map((item) => item.watch(update));
+  return () => stops.forEach((stop) => stop());
+}
+
+/** Puts every reading pref back to its default (the per-site switches are left alone). */
+export async function resetReadingPrefs(): Promise<void> {
+  await Promise.all([highlightTypes, highlightStyle, firstMentionOnly, hoverDelayMs].map((item) => item.removeValue()));
+}

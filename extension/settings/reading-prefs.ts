@@ -8,7 +8,6 @@ import { ENTITY_TYPES, type EntityType } from '../dataset/pack';
 import { DEFAULT_HIGHLIGHT_STYLE, isHighlightStyle, type HighlightStyle } from '../highlight/highlight-styles';
 import type { MentionFilter } from '../highlight/select-mentions';
 import { DWELL_MS, HOVER_DELAY_CHOICES } from '../hover/intent';
-import { firstMentionOnly, highlightStyle, highlightTypes, hoverDelayMs } from './items';
 
 export interface ReadingPrefs {
   types: readonly EntityType[];
@@ -16,6 +15,14 @@ export interface ReadingPrefs {
   firstOnly: boolean;
   hoverDelayMs: number;
 }
+
+/** Where each pref is kept in `storage.local`. */
+export const READING_PREF_KEYS = {
+  types: 'highlightTypes',
+  style: 'highlightStyle',
+  firstOnly: 'firstMentionOnly',
+  hoverDelayMs: 'hoverDelayMs',
+} as const satisfies Record<keyof ReadingPrefs, string>;
 
 export const DEFAULT_READING_PREFS: ReadingPrefs = {
   types: ENTITY_TYPES,
@@ -47,27 +54,4 @@ export function sanitizePrefs(raw: { types: unknown; style: unknown; firstOnly: 
 /** The part of the prefs that decides which mentions are painted. */
 export function mentionFilter(prefs: ReadingPrefs): MentionFilter {
   return { types: new Set(prefs.types), firstOnly: prefs.firstOnly };
-}
-
-/** Reads every reading pref at once. */
-export async function readReadingPrefs(): Promise<ReadingPrefs> {
-  const [types, style, firstOnly, delay] = await Promise.all([
-    highlightTypes.getValue(),
-    highlightStyle.getValue(),
-    firstMentionOnly.getValue(),
-    hoverDelayMs.getValue(),
-  ]);
-  return sanitizePrefs({ types, style, firstOnly, hoverDelayMs: delay });
-}
-
-/** Calls `onChange` with all the prefs whenever one of them changes; returns the function that stops. */
-export function watchReadingPrefs(onChange: (prefs: ReadingPrefs) => void): () => void {
-  const update = () => void readReadingPrefs().then(onChange);
-  const stops = [highlightTypes, highlightStyle, firstMentionOnly, hoverDelayMs].map((item) => item.watch(update));
-  return () => stops.forEach((stop) => stop());
-}
-
-/** Puts every reading pref back to its default (the per-site switches are left alone). */
-export async function resetReadingPrefs(): Promise<void> {
-  await Promise.all([highlightTypes, highlightStyle, firstMentionOnly, hoverDelayMs].map((item) => item.removeValue()));
 }

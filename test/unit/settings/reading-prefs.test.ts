@@ -1,15 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { firstMentionOnly, highlightStyle, highlightTypes, hoverDelayMs } from '../../../extension/settings/items';
 import {
-  DEFAULT_READING_PREFS,
-  mentionFilter,
+  firstMentionOnly,
+  highlightStyle,
+  highlightTypes,
+  hoverDelayMs,
   readReadingPrefs,
   resetReadingPrefs,
-  sanitizePrefs,
   watchReadingPrefs,
-  type ReadingPrefs,
-} from '../../../extension/settings/reading-prefs';
+} from '../../../extension/settings/items';
+import { readPageSettings, watchPageSettings } from '../../../extension/settings/page-settings';
+import { DEFAULT_READING_PREFS, mentionFilter, sanitizePrefs, type ReadingPrefs } from '../../../extension/settings/reading-prefs';
 
 describe('sanitizePrefs', () => {
   const ok = { types: ['place', 'person'], style: 'strong', firstOnly: true, hoverDelayMs: 600 };
@@ -50,6 +51,19 @@ describe('reading prefs in storage', () => {
     await expect.poll(() => seen.at(-1)).toMatchObject({ types: ['event'], hoverDelayMs: 1000 });
     await resetReadingPrefs();
     await expect.poll(() => readReadingPrefs()).toEqual(DEFAULT_READING_PREFS);
+    stop();
+  });
+
+  it('reads on a page as the options page wrote them, and tells the page of changes, not of the switches', async () => {
+    expect((await readPageSettings('a.com')).prefs).toEqual(DEFAULT_READING_PREFS);
+    const seen: ReadingPrefs[] = [];
+    let switchChanges = 0;
+    const stop = watchPageSettings('a.com', { onActive: () => switchChanges++, onPrefs: (p) => seen.push(p) });
+    await highlightStyle.setValue('underline');
+    await hoverDelayMs.setValue(1000);
+    await expect.poll(() => seen.at(-1)).toMatchObject({ style: 'underline', hoverDelayMs: 1000 });
+    expect((await readPageSettings('a.com')).prefs).toEqual(await readReadingPrefs());
+    expect(switchChanges).toBe(0);
     stop();
   });
 });

@@ -3,11 +3,15 @@
  * there. The two switches are migrated once to the current format (WXT's
  * `version` + `migrations`) and every read falls back to the default for a
  * value of the wrong shape, so no stored value can switch Backstory off on
- * the wrong site or make it throw.
+ * the wrong site or make it throw. Pages read the same storage without the
+ * items (`page-settings.ts`), before any view has migrated it: each row
+ * checks that they read it the same.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SETTINGS_VERSION, isHostList, toBoolean, toHostList } from '../../../extension/settings/define-setting';
+import { readPageSettings } from '../../../extension/settings/page-settings';
+import { isHostList, toBoolean, toHostList } from '../../../extension/settings/stored-values';
+import { SETTINGS_VERSION } from '../../../extension/settings/version';
 
 /** Loads the settings module afresh: WXT runs an item's migration when the item is defined. */
 async function loadItems(stored: Record<string, unknown>) {
@@ -15,6 +19,9 @@ async function loadItems(stored: Record<string, unknown>) {
   vi.resetModules();
   return import('../../../extension/settings/items');
 }
+
+/** Whether a page of `host` is annotated, as the content script reads storage. */
+const activeFor = async (host: string) => (await readPageSettings(host)).active;
 
 const raw = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
 
@@ -32,7 +39,9 @@ describe('stored settings', () => {
     { stored: { on: false }, read: true },
     { stored: [false], read: true },
   ])('the "everywhere" switch stored by an old version as $stored reads $read', async ({ stored, read }) => {
-    const items = await loadItems(stored === undefined ? {} : { enabledEverywhere: stored });
+    if (stored !== undefined) await fakeBrowser.storage.local.set({ enabledEverywhere: stored });
+    expect(await activeFor('example.com')).toBe(read);
+    const items = await loadItems({});
     expect(await items.enabledEverywhere.getValue()).toBe(read);
     if (stored !== undefined) {
       // Migrated in storage, once, and marked with the current version.
@@ -50,17 +59,31 @@ describe('stored settings', () => {
     { stored: 42, read: [] },
     { stored: true, read: [] },
   ])('the site list stored by an old version as $stored reads $read', async ({ stored, read }) => {
-    const items = await loadItems({ disabledSites: stored });
+    await fakeBrowser.storage.local.set({ disabledSites: stored });
+    for (const host of read) expect(await activeFor(host)).toBe(false);
+    expect(await activeFor('other.org')).toBe(true);
+    const items = await loadItems({});
     expect(await items.disabledSites.getValue()).toEqual(read);
     expect(await raw('disabledSites')).toEqual(read);
     expect(await raw('disabledSites$')).toEqual({ v: SETTINGS_VERSION });
   });
 
+  it('a page that meets a switch in an old format has it migrated in storage', async () => {
+    await fakeBrowser.storage.local.set({ enabledEverywhere: 'false', disabledSites: 'b.com, A.com' });
+    vi.resetModules();
+    const { readPageSettings: read } = await import('../../../extension/settings/page-settings');
+    expect((await read('example.com')).active).toBe(false);
+    await expect.poll(() => raw('enabledEverywhere$')).toEqual({ v: SETTINGS_VERSION });
+    expect(await raw('enabledEverywhere')).toBe(false);
+    expect(await raw('disabledSites')).toEqual(['a.com', 'b.com']);
+    expect(await raw('disabledSites$')).toEqual({ v: SETTINGS_VERSION });
+  });
+
   it('an old string site list no longer matches other sites by substring', async () => {
     // Version 1 compared with `sites.includes(hostname)`: on a string, that is a substring test.
-    const items = await loadItems({ disabledSites: 'notexample.com' });
-    expect(await items.readActiveFor('example.com')).toBe(true);
-    expect(await items.readActiveFor('notexample.com')).toBe(false);
+    await loadItems({ disabledSites: 'notexample.com' });
+    expect(await activeFor('example.com')).toBe(true);
+    expect(await activeFor('notexample.com')).toBe(false);
   });
 
   it.each([
@@ -74,7 +97,7 @@ describe('stored settings', () => {
     const items = await loadItems({ [key]: junk, [`${key}$`]: { v: SETTINGS_VERSION } });
     const item = key === 'enabledEverywhere' ? items.enabledEverywhere : items.disabledSites;
     expect(await item.getValue()).toEqual(fallback);
-    expect(await items.readActiveFor('example.com')).toBe(true);
+    expect(await activeFor('example.com')).toBe(true);
   });
 
   it('tells a watcher the default when a bad value is written', async () => {
@@ -93,7 +116,7 @@ describe('stored settings', () => {
     await items.setSiteEnabled('Example.COM.', false);
     expect(await raw('disabledSites')).toEqual(['example.com']);
     expect(await raw('disabledSites$')).toEqual({ v: SETTINGS_VERSION });
-    expect(await items.readActiveFor('example.com')).toBe(false);
+    expect(await activeFor('example.com')).toBe(false);
   });
 
   it('keeps the site list valid through turning sites off and on', async () => {
