@@ -6,12 +6,11 @@
  */
 import { storage } from '#imports';
 import { defineSetting } from './define-setting';
-import { READING_PREF_KEYS, sanitizePrefs, type ReadingPrefs } from './reading-prefs';
+import { DEFAULT_READING_PREFS, READING_PREF_KEYS, sanitizePrefs, type ReadingPrefs } from './reading-prefs';
 import { normaliseHost, toHostList } from './stored-values';
 import { DISABLED_SITES, EVERYWHERE } from './switches';
-import { ENTITY_TYPES, type EntityType } from '../dataset/pack';
-import { DEFAULT_HIGHLIGHT_STYLE, type HighlightStyle } from '../highlight/highlight-styles';
-import { DWELL_MS } from '../hover/intent';
+import type { EntityType } from '../dataset/pack';
+import type { HighlightStyle } from '../highlight/highlight-styles';
 
 /** The "everywhere" switch (`switches.ts`). */
 export const enabledEverywhere = defineSetting(EVERYWHERE);
@@ -31,14 +30,17 @@ export async function setSiteEnabled(hostname: string, enabled: boolean): Promis
   await disabledSites.setValue(enabled ? sites.filter((s) => s !== host) : toHostList([...sites, host]));
 }
 
+// The prefs' fallbacks are `DEFAULT_READING_PREFS`, which a page also reads for a pref not
+// stored (`page-settings.ts`): one set of defaults for both.
+
 /** Entity types the reader wants highlighted (options page); all four by default. */
 export const highlightTypes = storage.defineItem<EntityType[]>(`local:${READING_PREF_KEYS.types}`, {
-  fallback: [...ENTITY_TYPES],
+  fallback: [...DEFAULT_READING_PREFS.types],
 });
 
 /** How highlights look on pages (options page); see `extension/highlight/highlight-styles.ts`. */
 export const highlightStyle = storage.defineItem<HighlightStyle>(`local:${READING_PREF_KEYS.style}`, {
-  fallback: DEFAULT_HIGHLIGHT_STYLE,
+  fallback: DEFAULT_READING_PREFS.style,
 });
 
 /**
@@ -48,12 +50,12 @@ export const highlightStyle = storage.defineItem<HighlightStyle>(`local:${READIN
  * is light enough that every mention stays calm to read.
  */
 export const firstMentionOnly = storage.defineItem<boolean>(`local:${READING_PREF_KEYS.firstOnly}`, {
-  fallback: false,
+  fallback: DEFAULT_READING_PREFS.firstOnly,
 });
 
 /** How long the pointer rests on a mention before its card opens, in ms (options page). */
 export const hoverDelayMs = storage.defineItem<number>(`local:${READING_PREF_KEYS.hoverDelayMs}`, {
-  fallback: DWELL_MS,
+  fallback: DEFAULT_READING_PREFS.hoverDelayMs,
 });
 
 /** Reads every reading pref at once. */

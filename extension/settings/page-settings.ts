@@ -10,8 +10,8 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_READING_PREFS, READING_PREF_KEYS, sanitizePrefs, type ReadingPrefs } from './reading-prefs';
 import { normaliseHost, readStoredValue, storedVersion, type SettingSpec } from './stored-values';
-import { SETTINGS_VERSION } from './version';
 import { DISABLED_SITES, EVERYWHERE, isActiveFor } from './switches';
+import { SETTINGS_VERSION } from './version';
 
 export interface PageSettings {
   /** Whether Backstory annotates this site's pages (both switches). */

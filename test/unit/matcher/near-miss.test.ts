@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHILD_COUNT_SHIFT, FIRST_CHILD_MASK, LABEL_MASK, NODE_STRIDE, TERMINAL_ALIAS, TERMINAL_SHIFT, type Matcher } from '../../../extension/matcher/load';
 import { compileMatcher } from '../../../extension/matcher/compile';
 import { findMentions } from '../../../extension/matcher/find-mentions';
-import { loadMatcher } from '../../../extension/matcher/load';
+import { CHILD_COUNT_SHIFT, FIRST_CHILD_MASK, LABEL_MASK, loadMatcher, NODE_STRIDE, TERMINAL_ALIAS, TERMINAL_SHIFT, type Matcher } from '../../../extension/matcher/load';
 import { withinEdits } from '../../../extension/matcher/near-miss';
 import type { EntitySpec } from '../../../extension/matcher/types';
 import { loadPack } from '../../../scripts/lib/annotate-text';
