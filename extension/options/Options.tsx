@@ -5,7 +5,7 @@
  * at once; open tabs watch those items and follow without a reload, and a
  * polite status line says so.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { TypeIcon } from '../card/TypeIcon';
 import { ENTITY_TYPES } from '../dataset/pack';
 import { HIGHLIGHT_STYLES, HIGHLIGHT_STYLE_LABELS } from '../highlight/highlight-styles';
@@ -23,6 +23,7 @@ import {
   watchReadingPrefs,
 } from '../settings/items';
 import { DEFAULT_READING_PREFS, type ReadingPrefs } from '../settings/reading-prefs';
+import { useSetting } from '../settings/use-setting';
 import { HighlightPreview } from './HighlightPreview';
 import { parseSiteInput } from './site-input';
 
@@ -50,37 +51,28 @@ const DELAY_LABELS: Readonly<Record<number, string>> = {
   1000: 'Slow',
 };
 
-function usePrefs(): ReadingPrefs {
-  const [prefs, setPrefs] = useState(DEFAULT_READING_PREFS);
-  useEffect(() => {
-    void readReadingPrefs().then(setPrefs);
-    return watchReadingPrefs(setPrefs);
-  }, []);
-  return prefs;
-}
-
-function useSites(): string[] {
-  const [sites, setSites] = useState<string[]>([]);
-  useEffect(() => {
-    void disabledSites.getValue().then(setSites);
-    return disabledSites.watch(setSites);
-  }, []);
-  return sites;
-}
+/** The four reading prefs as one setting. */
+const READING_PREFS = { getValue: readReadingPrefs, watch: watchReadingPrefs };
 
 export function Options({ shortcuts, shortcutsHelp }: OptionsProps) {
-  const prefs = usePrefs();
-  const sites = useSites();
+  const [prefs, showPrefs] = useSetting(READING_PREFS, DEFAULT_READING_PREFS);
+  const [sites] = useSetting(disabledSites, []);
   const [saved, setSaved] = useState('');
   const [siteText, setSiteText] = useState('');
   const [siteError, setSiteError] = useState('');
 
   const save = (what: string, write: Promise<void>) =>
     void write.then(() => setSaved(`Saved: ${what}. Open tabs follow at once.`));
+  /** A reading pref chosen: shown at once, then written. */
+  const choose = (choice: Partial<ReadingPrefs>, what: string, write: () => Promise<void>) => {
+    showPrefs((shown) => ({ ...shown, ...choice }));
+    save(what, write());
+  };
 
   const toggleType = (type: (typeof ENTITY_TYPES)[number], on: boolean) => {
     const next = ENTITY_TYPES.filter((t) => (t === type ? on : prefs.types.includes(t)));
-    save(`${TYPE_PLURALS[type]} ${on ? 'highlighted' : 'not highlighted'}`, highlightTypes.setValue(next));
+    const what = `${TYPE_PLURALS[type]} ${on ? 'highlighted' : 'not highlighted'}`;
+    choose({ types: next }, what, () => highlightTypes.setValue(next));
   };
 
   const addSite = (e: Event) => {
@@ -126,7 +118,11 @@ export function Options({ shortcuts, shortcutsHelp }: OptionsProps) {
               name="style"
               value={style}
               checked={prefs.style === style}
-              onChange={() => save(`highlights: ${HIGHLIGHT_STYLE_LABELS[style].toLowerCase()}`, highlightStyle.setValue(style))}
+              onChange={() =>
+                choose({ style }, `highlights: ${HIGHLIGHT_STYLE_LABELS[style].toLowerCase()}`, () =>
+                  highlightStyle.setValue(style),
+                )
+              }
             />
             {HIGHLIGHT_STYLE_LABELS[style]}
           </label>
@@ -142,7 +138,9 @@ export function Options({ shortcuts, shortcutsHelp }: OptionsProps) {
             name="mentions"
             value="every"
             checked={!prefs.firstOnly}
-            onChange={() => save('every mention highlighted', firstMentionOnly.setValue(false))}
+            onChange={() =>
+              choose({ firstOnly: false }, 'every mention highlighted', () => firstMentionOnly.setValue(false))
+            }
           />
           Every mention
         </label>
@@ -152,7 +150,11 @@ export function Options({ shortcuts, shortcutsHelp }: OptionsProps) {
             name="mentions"
             value="first"
             checked={prefs.firstOnly}
-            onChange={() => save('only the first mention of each highlighted', firstMentionOnly.setValue(true))}
+            onChange={() =>
+              choose({ firstOnly: true }, 'only the first mention of each highlighted', () =>
+                firstMentionOnly.setValue(true),
+              )
+            }
           />
           Only the first mention of each name on a page
         </label>
@@ -171,7 +173,7 @@ export function Options({ shortcuts, shortcutsHelp }: OptionsProps) {
               value={ms}
               aria-describedby="delay-hint"
               checked={prefs.hoverDelayMs === ms}
-              onChange={() => save(`hover delay ${ms} ms`, hoverDelayMs.setValue(ms))}
+              onChange={() => choose({ hoverDelayMs: ms }, `hover delay ${ms} ms`, () => hoverDelayMs.setValue(ms))}
             />
             {DELAY_LABELS[ms] ?? `${ms} ms`} <span class="hint">({ms} ms)</span>
           </label>
@@ -245,7 +247,9 @@ export function Options({ shortcuts, shortcutsHelp }: OptionsProps) {
         <button
           type="button"
           id="reset"
-          onClick={() => save('options back to their defaults (your list of sites is kept)', resetReadingPrefs())}
+          onClick={() =>
+            choose(DEFAULT_READING_PREFS, 'options back to their defaults (your list of sites is kept)', resetReadingPrefs)
+          }
         >
           Reset to defaults
         </button>

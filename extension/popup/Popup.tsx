@@ -13,6 +13,7 @@ import { MAX_PAINTED_MENTIONS } from '../annotate/page-annotator';
 import type { StatusResponse } from '../messaging/protocol';
 import { PackSearch } from '../search/pack-search';
 import { disabledSites, enabledEverywhere, setSiteEnabled } from '../settings/items';
+import { useSetting } from '../settings/use-setting';
 import { FoundList } from './FoundList';
 import { SearchPanel } from './SearchPanel';
 import { TYPE_PLURALS } from './type-plurals';
@@ -28,16 +29,6 @@ export interface PopupProps {
   openOptions: () => void;
 }
 
-/** Follows a storage item's value, starting from its stored value. */
-function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (value: T) => void): () => void }, initial: T): T {
-  const [value, setValue] = useState(initial);
-  useEffect(() => {
-    void item.getValue().then(setValue);
-    return item.watch(setValue);
-  }, [item]);
-  return value;
-}
-
 /** "106 entities: 29 people, 17 organisations, 41 places, 19 events". */
 function packSize(pack: PopupProps['pack']): string {
   const parts = ENTITY_TYPES.map((t) => `${pack.entities.filter((e) => e.type === t).length} ${TYPE_PLURALS[t].toLowerCase()}`);
@@ -45,8 +36,8 @@ function packSize(pack: PopupProps['pack']): string {
 }
 
 export function Popup({ pack, requestStatus, onTabRepainted, reveal, openOptions }: PopupProps) {
-  const everywhere = useItem(enabledEverywhere, true);
-  const sites = useItem(disabledSites, [] as string[]);
+  const [everywhere, showEverywhere] = useSetting(enabledEverywhere, true);
+  const [sites, showSites] = useSetting(disabledSites, []);
   const [status, setStatus] = useState<StatusResponse | null | undefined>(undefined);
   const search = useMemo(() => new PackSearch(pack.entities), [pack]);
   const source = useMemo(() => cardSource(pack), [pack]);
@@ -82,7 +73,11 @@ export function Popup({ pack, requestStatus, onTabRepainted, reveal, openOptions
           type="checkbox"
           role="switch"
           checked={everywhere}
-          onChange={(e) => void enabledEverywhere.setValue(e.currentTarget.checked)}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            showEverywhere(on);
+            void enabledEverywhere.setValue(on);
+          }}
         />
         <span>On everywhere</span>
       </label>
@@ -93,7 +88,12 @@ export function Popup({ pack, requestStatus, onTabRepainted, reveal, openOptions
           role="switch"
           checked={siteOn}
           disabled={!hostname}
-          onChange={(e) => hostname && void setSiteEnabled(hostname, e.currentTarget.checked)}
+          onChange={(e) => {
+            if (!hostname) return;
+            const on = e.currentTarget.checked;
+            showSites((shown) => (on ? shown.filter((site) => site !== hostname) : [...shown, hostname]));
+            void setSiteEnabled(hostname, on);
+          }}
         />
         <span>On for {hostname ?? 'this site'}</span>
       </label>
