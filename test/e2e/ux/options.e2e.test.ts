@@ -136,7 +136,12 @@ describe.each(BROWSERS)('options in %s', (name) => {
       await options.evaluate(typeInto, { selector: '#site-input', text: 'http://localhost:1234/some/page' });
       await options.evaluate(click, '.add-site button[type="submit"]');
       await waitFor(() => other.evaluate(readHighlights), noHighlights, { timeout: 5_000, what: 'localhost cleared' });
-      const listed = await options.evaluate(() => [...document.querySelectorAll('#sites li span')].map((e) => e.textContent));
+      // The options page hears of the write on its own, maybe after the tab did.
+      const listed = await waitFor(
+        () => options.evaluate(() => [...document.querySelectorAll('#sites li span')].map((e) => e.textContent)),
+        (sites) => sites.length > 0,
+        { timeout: 3_000, what: 'the site listed' },
+      );
       expect(listed).toEqual(['localhost']);
 
       await options.evaluate(click, '#sites li button');
