@@ -6,7 +6,7 @@
  * line, the tab's new status) would put the control's old state back, and a quick second click
  * would then undo the first.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState, type StateUpdater } from 'preact/hooks';
 
 /** What a view needs of a setting: a WXT storage item has this shape. */
 export interface FollowedSetting<T> {
@@ -16,9 +16,16 @@ export interface FollowedSetting<T> {
 
 /** `setting`'s value, `initial` until read; `setting` must be the same object on every render. */
 export function useSetting<T>(setting: FollowedSetting<T>, initial: T) {
-  const [shown, show] = useState(initial);
+  const [shown, setShown] = useState(initial);
+  // Once a change or a choice is on screen, the first read may be older than it: it is dropped.
+  const newerShown = useRef(false);
+  const show = (next: StateUpdater<T>) => {
+    newerShown.current = true;
+    setShown(next);
+  };
   useEffect(() => {
-    void setting.getValue().then(show);
+    newerShown.current = false;
+    void setting.getValue().then((stored) => newerShown.current || setShown(stored));
     return setting.watch(show);
   }, [setting]);
   return [shown, show] as const;

@@ -50,6 +50,24 @@ function lateStorageEvents() {
   };
 }
 
+/** Storage reads taken at once but answered only on `release()`: a view's first read comes late. */
+function lateReads() {
+  const read = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (...args: Parameters<typeof read>) => {
+    const stored = await read(...args);
+    await answered;
+    return stored;
+  });
+  return {
+    release: async () => {
+      answer();
+      await settle();
+    },
+  };
+}
+
 /**
  * Mounts a view; `rerender` makes it render again without any change of setting, as the "Saved"
  * line does in the options and a repainted tab's status in the popup.
@@ -108,6 +126,19 @@ describe('a view of the settings', () => {
     expect(input('input[name="style"]:checked').value).toBe('underline');
     expect(input('input[name="mentions"]:checked').value).toBe('first');
     expect(input('input[name="delay"]:checked').value).toBe('1000');
+  });
+
+  it('keeps a choice made before its first read of storage came back', async () => {
+    const events = lateStorageEvents();
+    const reads = lateReads();
+    events.hold();
+    const { input, click } = await mount('options');
+    await click('input[name="style"][value="underline"]');
+    await reads.release();
+    expect(input('input[name="style"][value="underline"]').checked, 'not the default read before the click').toBe(true);
+    await events.release();
+    expect(await highlightStyle.getValue()).toBe('underline');
+    expect(input('input[name="style"][value="underline"]').checked).toBe(true);
   });
 
   it.each([
