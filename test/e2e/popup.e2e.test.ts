@@ -125,7 +125,13 @@ describe.each(BROWSERS)('popup switches in %s', (name) => {
         expect(highlightTexts(await other.evaluate(readHighlights))).toEqual(otherBefore);
         await new Promise((r) => setTimeout(r, 100));
       } while (Date.now() < watchUntil);
-      // localhost's own popup still shows its site switch on.
+      // A popup opened now reads the switch from storage (it shows "on" until it has): off for
+      // 127.0.0.1, and still on in localhost's own popup.
+      const again = await openPopupFor(s, local);
+      await waitFor(() => again.evaluate(popupState), (p) => p.site?.checked === false, {
+        timeout: 3_000,
+        what: 'a new popup for 127.0.0.1 showing its site off',
+      });
       const otherPopup = await openPopupFor(s, other);
       expect((await otherPopup.evaluate(popupState)).site?.checked).toBe(true);
       expect((await popup.evaluate(popupState)).site?.checked).toBe(false);

@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageDriver } from '../harness/driver';
 import { FirefoxExtensionBrowser } from '../harness/firefox';
-import { cardState, readHighlights, waitForCard, wordCenter } from '../harness/page-fns';
+import { cardState, readHighlights, waitForCard, wordCenter, type HighlightSnapshot } from '../harness/page-fns';
 import { FIREFOX_ADDON_ID, FIREFOX_EXT_DIR } from '../harness/paths';
 import { BROWSERS, highlightTexts, noHighlights, waitFor, waitForHighlights } from '../harness/suite';
 import { SETTINGS_VERSION } from '../../../extension/settings/version';
@@ -83,10 +83,17 @@ describe.each(BROWSERS)('extension life cycle in %s', (name) => {
       await setSwitches(s, { enabledEverywhere: 'true', disabledSites: '127.0.0.10, Example.COM' } as never);
       const page = await s.openArticle();
       const lit = highlightTexts(await waitForHighlights(page));
-      const stored = await s.browser.evaluateInExtension(async () => {
-        const g = globalThis as unknown as ApiGlobal;
-        return (g.browser ?? g.chrome)!.storage.local.get(null);
-      });
+      // The page reads the old values as their migration writes them and has the migration
+      // done in the background of its pass, not before painting.
+      const stored = await waitFor(
+        () =>
+          s.browser.evaluateInExtension(async () => {
+            const g = globalThis as unknown as ApiGlobal;
+            return (g.browser ?? g.chrome)!.storage.local.get(null);
+          }),
+        (values) => [values.enabledEverywhere$, values.disabledSites$].every((meta) => (meta as { v?: number })?.v === SETTINGS_VERSION),
+        { timeout: 5_000, what: 'the switches migrated in storage' },
+      );
       expect(stored).toMatchObject({
         enabledEverywhere: true,
         disabledSites: ['127.0.0.10', 'example.com'],
@@ -154,7 +161,8 @@ describe.each(BROWSERS)('extension life cycle in %s', (name) => {
     async () => {
       const ff = s.browser as FirefoxExtensionBrowser;
       const page = await s.openArticle();
-      const before = highlightTexts(await waitForHighlights(page));
+      const lit = await waitForHighlights(page);
+      const before = highlightTexts(lit);
       expect(await hover(page, 'Peskov', 5_000), 'a card before the uninstall').toBe(true);
 
       await ff.browser.uninstallExtension(FIREFOX_ADDON_ID);
@@ -178,14 +186,20 @@ describe.each(BROWSERS)('extension life cycle in %s', (name) => {
       const id = await ff.browser.installExtension(FIREFOX_EXT_DIR);
       expect(id).toBe(FIREFOX_ADDON_ID);
       // Installed again: Firefox runs the content script in the open tab; one set of highlights, one card host.
-      const after = await waitForHighlights(page);
+      // The old copy's ranges are still registered, so wait for the new copy's: its stylesheet, and
+      // the added sentence read.
+      const putins = (h: HighlightSnapshot) => h.ranges.filter((r) => r.text === 'Vladimir Putin').length;
+      await waitFor(() => page.evaluate(leftovers), (l) => l.stylesheet, { timeout: 10_000, what: 'the new copy started' });
+      const after = await waitFor(() => waitForHighlights(page), (h) => putins(h) > putins(lit), {
+        timeout: 10_000,
+        what: 'the added sentence lit by the new copy',
+      });
       const texts = highlightTexts(after);
       for (const [type, list] of Object.entries(before)) {
         expect(texts[type], `${type} highlights once each, as before, plus the added sentence`).toEqual(
           expect.arrayContaining(list),
         );
       }
-      expect(after.ranges.filter((r) => r.text === 'Vladimir Putin').length).toBeGreaterThanOrEqual(1);
       expect(await hover(page, 'Peskov', 5_000)).toBe(true);
       // The old copy's host is gone: one host, the new one's.
       expect(await page.evaluate(leftovers)).toMatchObject({ hosts: 1, visibleCards: 1, stylesheet: true });

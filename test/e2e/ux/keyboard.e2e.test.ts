@@ -27,6 +27,20 @@ async function cardWithFocus(page: PageDriver, what: string) {
   );
 }
 
+/** The open card's box once it has stopped moving: a step may smooth-scroll the page, and the card follows its mention. */
+async function cardAtRest(page: PageDriver) {
+  const { now } = await waitFor(
+    async () => {
+      const before = await page.evaluate(cardParts);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { before, now: await page.evaluate(cardParts) };
+    },
+    ({ before, now }) => now.rect != null && before.rect?.top === now.rect.top,
+    { timeout: 5_000, what: 'the card at rest' },
+  );
+  return now.rect!;
+}
+
 describe.each(BROWSERS)('keyboard and lookup in %s', (name) => {
   const s = useBrowser(name);
 
@@ -86,6 +100,7 @@ describe.each(BROWSERS)('keyboard and lookup in %s', (name) => {
     await step(s, page, 'next-mention');
     const first = await cardWithFocus(page, 'a card, focused');
     expect(first.parts.chips.length).toBeGreaterThan(0);
+    const firstAt = await cardAtRest(page);
     // Tab to the first chip (past close button, timeline links) and open it with Enter.
     const chipName = await page.evaluate(() => {
       const root = document.querySelector('backstory-card')!.shadowRoot!;
@@ -95,7 +110,7 @@ describe.each(BROWSERS)('keyboard and lookup in %s', (name) => {
     });
     await page.keyboard.press('Enter');
     const opened = await waitFor(() => page.evaluate(cardParts), (p) => p.name === chipName, { timeout: 3_000, what: `${chipName}'s card in place` });
-    expect(opened.rect?.top).toBeCloseTo(first.parts.rect!.top, -1);
+    expect(opened.rect?.top).toBeCloseTo(firstAt.top, -1);
     await waitFor(() => page.evaluate(focusInfo), (f) => /^article\.card/.test(f.inside ?? ''), { timeout: 3_000, what: 'focus on the new card' });
     await page.evaluate(() => document.querySelector('backstory-card')!.shadowRoot!.querySelector<HTMLButtonElement>('.card__back')!.focus());
     await page.keyboard.press('Enter');
