@@ -13,6 +13,7 @@ import { MAX_PAINTED_MENTIONS } from '../annotate/page-annotator';
 import type { StatusResponse } from '../messaging/protocol';
 import { PackSearch } from '../search/pack-search';
 import { disabledSites, enabledEverywhere, setSiteEnabled } from '../settings/items';
+import { sitesWith } from '../settings/switches';
 import { useSetting } from '../settings/use-setting';
 import { FoundList } from './FoundList';
 import { SearchPanel } from './SearchPanel';
@@ -91,7 +92,7 @@ export function Popup({ pack, requestStatus, onTabRepainted, reveal, openOptions
           onChange={(e) => {
             if (!hostname) return;
             const on = e.currentTarget.checked;
-            showSites((shown) => (on ? shown.filter((site) => site !== hostname) : [...shown, hostname]));
+            showSites((shown) => sitesWith(shown, hostname, on));
             void setSiteEnabled(hostname, on);
           }}
         />

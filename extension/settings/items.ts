@@ -7,8 +7,7 @@
 import { storage } from '#imports';
 import { defineSetting } from './define-setting';
 import { DEFAULT_READING_PREFS, READING_PREF_KEYS, sanitizePrefs, type ReadingPrefs } from './reading-prefs';
-import { normaliseHost, toHostList } from './stored-values';
-import { DISABLED_SITES, EVERYWHERE } from './switches';
+import { DISABLED_SITES, EVERYWHERE, sitesWith } from './switches';
 import type { EntityType } from '../dataset/pack';
 import type { HighlightStyle } from '../highlight/highlight-styles';
 
@@ -25,9 +24,7 @@ export async function migrateSettings(): Promise<void> {
 
 /** Turns Backstory on or off for one site, leaving the other sites as they are. */
 export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<void> {
-  const sites = await disabledSites.getValue();
-  const host = normaliseHost(hostname);
-  await disabledSites.setValue(enabled ? sites.filter((s) => s !== host) : toHostList([...sites, host]));
+  await disabledSites.setValue(sitesWith(await disabledSites.getValue(), hostname, enabled));
 }
 
 // The prefs' fallbacks are `DEFAULT_READING_PREFS`, which a page also reads for a pref not

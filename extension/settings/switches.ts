@@ -4,7 +4,7 @@
  * declares them as WXT items for the popup, and the content script reads them from storage in
  * one call (`page-settings.ts`) with the same rules.
  */
-import { isBoolean, isHostList, toBoolean, toHostList, type SettingSpec } from './stored-values';
+import { isBoolean, isHostList, normaliseHost, toBoolean, toHostList, type SettingSpec } from './stored-values';
 
 /** The "everywhere" switch: Backstory is on unless the reader turned it off. */
 export const EVERYWHERE: SettingSpec<boolean> = {
@@ -25,4 +25,13 @@ export const DISABLED_SITES: SettingSpec<string[]> = {
 /** Whether Backstory should annotate pages of `hostname` (normalised), given both switches. */
 export function isActiveFor(hostname: string, everywhere: boolean, sites: readonly string[]): boolean {
   return everywhere && !sites.includes(hostname);
+}
+
+/**
+ * The site list with Backstory turned on (`hostname` left out) or off (added) for one site, the
+ * others as they are: what "this site" writes, and what the popup shows before the write lands.
+ */
+export function sitesWith(sites: readonly string[], hostname: string, enabled: boolean): string[] {
+  const host = normaliseHost(hostname);
+  return enabled ? sites.filter((s) => s !== host) : toHostList([...sites, host]);
 }
