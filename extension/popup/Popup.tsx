@@ -13,6 +13,7 @@ import { MAX_PAINTED_MENTIONS } from '../annotate/page-annotator';
 import type { StatusResponse } from '../messaging/protocol';
 import { PackSearch } from '../search/pack-search';
 import { disabledSites, enabledEverywhere, setSiteEnabled } from '../settings/items';
+import { normaliseHost } from '../settings/stored-values';
 import { sitesWith } from '../settings/switches';
 import { useSetting } from '../settings/use-setting';
 import { FoundList } from './FoundList';
@@ -50,7 +51,8 @@ export function Popup({ pack, requestStatus, onTabRepainted, reveal, openOptions
   }, [requestStatus, onTabRepainted]);
 
   const hostname = status?.hostname;
-  const siteOn = hostname ? !sites.includes(hostname) : false;
+  // Compared as the page compares it (`page-settings.ts`): `example.com.` is `example.com`.
+  const siteOn = hostname ? !sites.includes(normaliseHost(hostname)) : false;
   const total = status?.found.length ?? 0;
 
   return (

@@ -19,6 +19,7 @@ import {
   highlightStyle,
   highlightTypes,
   hoverDelayMs,
+  setSiteEnabled,
 } from '../../../extension/settings/items';
 
 const HOST = 'example.com';
@@ -72,7 +73,7 @@ function lateReads() {
  * Mounts a view; `rerender` makes it render again without any change of setting, as the "Saved"
  * line does in the options and a repainted tab's status in the popup.
  */
-async function mount(view: 'options' | 'popup') {
+async function mount(view: 'options' | 'popup', hostname = HOST) {
   const root = document.createElement('div');
   document.body.append(root);
   roots.push(root);
@@ -83,7 +84,7 @@ async function mount(view: 'options' | 'popup') {
     ) : (
       <Popup
         pack={{ version: 'test', entities: [] }}
-        requestStatus={async () => ({ hostname: HOST, active: true, found: [], capped: false })}
+        requestStatus={async () => ({ hostname, active: true, found: [], capped: false })}
         onTabRepainted={(callback) => {
           tabRepainted = callback;
           return () => {};
@@ -139,6 +140,12 @@ describe('a view of the settings', () => {
     await events.release();
     expect(await highlightStyle.getValue()).toBe('underline');
     expect(input('input[name="style"][value="underline"]').checked).toBe(true);
+  });
+
+  it('shows the popup\'s site switch off for the site as the page reads it (a trailing dot, say)', async () => {
+    await setSiteEnabled(HOST, false);
+    const { input } = await mount('popup', `${HOST}.`);
+    expect(input('#switch-site').checked).toBe(false);
   });
 
   it.each([
